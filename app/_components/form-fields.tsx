@@ -1,0 +1,161 @@
+'use client';
+
+// Accessible form building blocks shared by every form: each field has a label, its
+// hint and error are tied to it with aria-describedby, and what was typed comes back
+// after an error (form state `values`).
+import { useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
+import { useFormStatus } from 'react-dom';
+import type { FormState } from '@/lib/actions/form-state';
+
+interface FieldProps {
+  name: string;
+  label: string;
+  state: FormState;
+  hint?: string;
+  /** Prefix for ids when the same form appears several times on a page. */
+  idPrefix?: string;
+}
+
+function useFieldIds({ name, idPrefix = '' }: Pick<FieldProps, 'name' | 'idPrefix'>) {
+  const id = `${idPrefix}${name}`;
+  return { id, hintId: `${id}-hint`, errorId: `${id}-error` };
+}
+
+function FieldMessages({ hint, hintId, error, errorId }: { hint?: string; hintId: string; error?: string; errorId: string }) {
+  const t = useTranslations('validation');
+  return (
+    <>
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          {t(error)}
+        </p>
+      )}
+    </>
+  );
+}
+
+function describedBy(hint: string | undefined, error: string | undefined, ids: { hintId: string; errorId: string }) {
+  const parts = [hint ? ids.hintId : null, error ? ids.errorId : null].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+export function TextField({
+  type = 'text',
+  autoComplete,
+  required = true,
+  maxLength,
+  ...props
+}: FieldProps & { type?: 'text' | 'email' | 'password'; autoComplete?: string; required?: boolean; maxLength?: number }) {
+  const ids = useFieldIds(props);
+  const error = props.state.fieldErrors[props.name];
+  return (
+    <div className="space-y-1">
+      <label htmlFor={ids.id} className="label">
+        {props.label}
+      </label>
+      <input
+        id={ids.id}
+        name={props.name}
+        type={type}
+        className="input"
+        autoComplete={autoComplete}
+        required={required}
+        maxLength={maxLength}
+        defaultValue={type === 'password' ? undefined : props.state.values[props.name]}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props.hint, error, ids)}
+      />
+      <FieldMessages hint={props.hint} error={error} {...ids} />
+    </div>
+  );
+}
+
+export function TextAreaField({ rows = 5, maxLength, ...props }: FieldProps & { rows?: number; maxLength?: number }) {
+  const ids = useFieldIds(props);
+  const error = props.state.fieldErrors[props.name];
+  return (
+    <div className="space-y-1">
+      <label htmlFor={ids.id} className="label">
+        {props.label}
+      </label>
+      <textarea
+        id={ids.id}
+        name={props.name}
+        rows={rows}
+        className="input"
+        required
+        maxLength={maxLength}
+        defaultValue={props.state.values[props.name]}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props.hint, error, ids)}
+      />
+      <FieldMessages hint={props.hint} error={error} {...ids} />
+    </div>
+  );
+}
+
+export function SelectField({
+  options,
+  defaultValue,
+  ...props
+}: FieldProps & { options: ReadonlyArray<{ value: string; label: string }>; defaultValue?: string }) {
+  const ids = useFieldIds(props);
+  const error = props.state.fieldErrors[props.name];
+  return (
+    <div className="space-y-1">
+      <label htmlFor={ids.id} className="label">
+        {props.label}
+      </label>
+      <select
+        id={ids.id}
+        name={props.name}
+        className="input"
+        defaultValue={props.state.values[props.name] ?? defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props.hint, error, ids)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldMessages hint={props.hint} error={error} {...ids} />
+    </div>
+  );
+}
+
+/** The form-wide outcome: an alert for errors, a polite status for success. */
+export function FormMessage({ state, successMessage }: { state: FormState; successMessage?: string }) {
+  const t = useTranslations();
+  if (state.status === 'error' && state.message) {
+    return (
+      <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900">
+        {t(state.message)}
+      </p>
+    );
+  }
+  if (state.status === 'success' && successMessage) {
+    return (
+      <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-brand-800">
+        {successMessage}
+      </p>
+    );
+  }
+  return null;
+}
+
+export function SubmitButton({ children, pendingLabel, className = 'button' }: { children: ReactNode; pendingLabel: string; className?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button type="submit" className={className} disabled={pending} aria-disabled={pending}>
+      {pending ? pendingLabel : children}
+    </button>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { isSignedIn } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/policy';
+import { getActor } from '@/lib/auth/session';
+import { SignOutButton } from './sign-out-button';
+
+export async function SiteHeader() {
+  const actor = await getActor();
+  const t = await getTranslations('layout');
+  const tRoles = await getTranslations('roles');
+
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+        <Link href="/" className="text-xl font-bold text-brand-800 no-underline hover:no-underline">
+          {t('brand')}
+        </Link>
+        <nav aria-label={t('mainNavigation')}>
+          <ul className="flex flex-wrap items-center gap-4">
+            <li>
+              <Link href="/">{t('initiatives')}</Link>
+            </li>
+            <li>
+              <Link href="/organizations">{t('organizations')}</Link>
+            </li>
+            {can(actor, 'admin.access') && (
+              <li>
+                <Link href="/admin/users">{t('admin')}</Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <div className="flex flex-wrap items-center gap-3">
+          {isSignedIn(actor) ? (
+            <>
+              <p className="text-sm" data-testid="signed-in-user">
+                {t.rich('signedInAs', { name: () => <strong>{actor.name}</strong> })}
+                <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800" data-testid="signed-in-role">
+                  {t('roleLabel', { role: tRoles(actor.role) })}
+                </span>
+              </p>
+              <SignOutButton label={t('signOut')} />
+            </>
+          ) : (
+            <>
+              <Link href="/signin">{t('signIn')}</Link>
+              <Link href="/signup" className="button">
+                {t('signUp')}
+              </Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,25 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { requirePermission } from '@/lib/auth/guards';
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  await requirePermission('admin.access');
+  const t = await getTranslations('admin');
+  return (
+    <div className="space-y-6">
+      <p className="text-sm font-medium tracking-wide text-stone-600 uppercase">{t('title')}</p>
+      <nav aria-label={t('title')}>
+        <ul className="flex gap-4 border-b border-stone-200 pb-2">
+          <li>
+            <Link href="/admin/users">{t('usersTab')}</Link>
+          </li>
+          <li>
+            <Link href="/admin/organizations">{t('organizationsTab')}</Link>
+          </li>
+        </ul>
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// The one wrapper for form server actions: parse, find the actor, run, and turn every
+// failure into a state the form can show. A server action is a public endpoint, so the
+// domain function it calls authorizes again through the policy module.
+import { unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import { getDb, type Db } from '@/db';
+import type { Actor } from '@/lib/auth/actor';
+import { getActor } from '@/lib/auth/session';
+import { isAppError } from '@/lib/errors';
+import { logError } from '@/lib/log';
+import { successState, type FormState } from './form-state';
+
+export type { FormState } from './form-state';
+
+export interface ActionContext {
+  actor: Actor;
+  db: Db;
+}
+
+const SECRET_FIELDS = new Set(['password']);
+
+function typedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === 'string' && !key.startsWith('$ACTION') && !SECRET_FIELDS.has(key)) values[key] = value.slice(0, 20_000);
+  }
+  return values;
+}
+
+function firstIssuePerField(error: z.ZodError): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    fieldErrors[field] ??= issue.message;
+  }
+  return fieldErrors;
+}
+
+export function formAction<Schema extends z.ZodType<Record<string, unknown>>>(
+  schema: Schema,
+  handler: (input: z.infer<Schema>, context: ActionContext) => Promise<FormState | void>,
+): (previous: FormState, formData: FormData) => Promise<FormState> {
+  return async (_previous, formData) => {
+    const values = typedValues(formData);
+    const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
+    if (!parsed.success) {
+      return { status: 'error', message: 'errors.bad_request', fieldErrors: firstIssuePerField(parsed.error), values };
+    }
+    try {
+      const result = await handler(parsed.data, { actor: await getActor(), db: await getDb() });
+      return result ?? successState();
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() travel as errors
+      if (isAppError(error) && error.isSafeToShow) {
+        return { status: 'error', message: `errors.${error.code}`, fieldErrors: error.fieldErrors, values };
+      }
+      logError('form action failed', error);
+      return { status: 'error', message: 'errors.internal', fieldErrors: {}, values };
+    }
+  };
+}

@@ -1,0 +1,19 @@
+// The actor of the current request, for server components, server actions and
+// route handlers.
+import { getServerSession } from 'next-auth';
+import { cache } from 'react';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { findUserById } from '@/lib/accounts/find-user';
+import { ANONYMOUS, type Actor } from './actor';
+import { authOptions } from './options';
+
+/** Once per request: the session cookie, then the account it names as it is now. */
+export const getActor = cache(async (): Promise<Actor> => {
+  const session = await getServerSession(authOptions);
+  const id = z.uuid().safeParse(session?.user?.id);
+  if (!id.success) return ANONYMOUS;
+  const user = await findUserById(await getDb(), id.data);
+  // A deleted account's cookie is worth nothing.
+  return user ? { kind: 'user', id: user.id, name: user.name, role: user.role } : ANONYMOUS;
+});

@@ -1,0 +1,61 @@
+// The process environment, parsed once. Everything else reads `env`, never process.env,
+// so a wrong value fails at start-up with a message instead of deep inside a request.
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default('0.0.0.0'),
+  /** Real PostgreSQL; when absent the embedded PGlite database is used. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Folder for the embedded database and generated secrets. */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Seed demo data; defaults to on for the embedded database only. */
+  SEED_DEMO: booleanFlag.optional(),
+  AUTH_SECRET: z.string().min(32).optional(),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  /** Time zone in which dates are shown: the city's. */
+  TIME_ZONE: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a known time zone')
+    .default('UTC'),
+  /** Trust X-Forwarded-For from a reverse proxy in front of Participa. */
+  TRUST_PROXY: booleanFlag.default(false),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export function parseEnvironment(source: Record<string, string | undefined>): Environment {
+  // Empty strings in a shell or .env file mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
+  const result = environmentSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return result.data;
+}
+
+let cached: Environment | undefined;
+
+/** The parsed environment of this process (read lazily so the build never needs it). */
+export function env(): Environment {
+  cached ??= parseEnvironment(process.env);
+  return cached;
+}
+
+export function shouldSeedDemo(environment: Environment): boolean {
+  return environment.SEED_DEMO ?? environment.DATABASE_URL === undefined;
+}

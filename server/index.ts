@@ -1,0 +1,89 @@
+// The one process that serves Participa: the Next.js app and, on the same port, the
+// realtime endpoint. Run with `npm start` (production) or `npm run dev`.
+import { createServer, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import next from 'next';
+import { closeDatabase, getDatabase } from '@/db';
+import { seedDemoData } from '@/db/seed';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address';
+import { env, shouldSeedDemo } from '@/lib/env';
+import { logError, logInfo } from '@/lib/log';
+import { resolveAuthSecret } from './auth-secret';
+
+const config = env();
+const isDev = config.NODE_ENV !== 'production';
+
+// next-auth reads these from the environment; derive them for the embedded default.
+process.env.NEXTAUTH_SECRET = resolveAuthSecret({
+  configured: config.AUTH_SECRET ?? config.NEXTAUTH_SECRET,
+  dataDir: config.DATA_DIR,
+  isEmbedded: config.DATABASE_URL === undefined,
+});
+process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
+
+/**
+ * Stamps the client's address on the request for sign-in throttling. Any value the
+ * client sent under that name is replaced, so it cannot pick its own.
+ */
+function stampClientAddress(request: IncomingMessage): void {
+  const forwarded = request.headers['x-forwarded-for'];
+  const proxied = config.TRUST_PROXY && typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
+  request.headers[CLIENT_ADDRESS_HEADER] = proxied || request.socket.remoteAddress || 'unknown';
+}
+
+async function main(): Promise<void> {
+  const database = await getDatabase();
+  logInfo(`database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'}`);
+  if (shouldSeedDemo(config)) {
+    await seedDemoData(database.db);
+    logInfo('demo data present');
+  }
+
+  const app = next({ dev: isDev, dir: process.cwd(), hostname: 'localhost', port: config.PORT });
+  await app.prepare();
+  const handleRequest = app.getRequestHandler();
+  const handleNextUpgrade = app.getUpgradeHandler();
+
+  const server = createServer((request, response) => {
+    stampClientAddress(request);
+    handleRequest(request, response).catch((error: unknown) => {
+      logError('request failed', error);
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // The realtime endpoint (/collab/…) is mounted here by the collaboration server.
+    // Everything else belongs to Next.js: its dev server uses a websocket for hot
+    // reload; in production it serves none, and an unanswered upgrade would hang.
+    if (isDev) {
+      void handleNextUpgrade(request, socket, head);
+    } else {
+      socket.destroy();
+    }
+  });
+
+  server.listen(config.PORT, config.HOSTNAME, () => {
+    logInfo(`ready on http://localhost:${config.PORT} (${isDev ? 'development' : 'production'})`);
+  });
+
+  let isStopping = false;
+  const stop = (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    logInfo(`${signal}: shutting down`);
+    server.close();
+    server.closeAllConnections();
+    // Closing PGlite cleanly keeps its sequences from jumping after a restart.
+    closeDatabase()
+      .catch((error: unknown) => logError('closing the database failed', error))
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  logError('start-up failed', error);
+  process.exit(1);
+});
