@@ -1,0 +1,75 @@
+// End-to-end tests: a production build (`next build`, then the custom server) with a
+// fresh embedded database, driven by Debian's chromium. Run with `npx playwright test`.
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const PORT = 3210;
+const BASE_URL = `http://localhost:${PORT}`;
+const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// This file is evaluated again in every worker process: decide the data folder once,
+// in the runner, and hand it to the workers through the environment.
+const testDataRoot = path.join(import.meta.dirname, '.test-data');
+if (!process.env.PARTICIPA_E2E_DATA_DIR) {
+  // Folders of earlier runs are never read again; remove them so they do not pile up.
+  if (existsSync(testDataRoot)) {
+    for (const entry of readdirSync(testDataRoot)) {
+      if (entry.startsWith('e2e-')) rmSync(path.join(testDataRoot, entry), { recursive: true, force: true });
+    }
+  }
+  process.env.PARTICIPA_E2E_DATA_DIR = path.join(testDataRoot, `e2e-${Date.now()}`);
+}
+const dataDir = process.env.PARTICIPA_E2E_DATA_DIR;
+
+// The server gets this process's environment minus anything pointing at a real
+// database or secret, so the embedded PGlite database (seeded with demo data) is used.
+const { DATABASE_URL: _databaseUrl, AUTH_SECRET: _authSecret, NEXTAUTH_SECRET: _nextAuthSecret, ...inherited } = process.env;
+const serverEnv: Record<string, string> = {
+  ...(Object.fromEntries(Object.entries(inherited).filter(([, value]) => value !== undefined)) as Record<string, string>),
+  PORT: String(PORT),
+  DATA_DIR: dataDir,
+  SEED_DEMO: 'true',
+  NEXTAUTH_URL: BASE_URL,
+  TIME_ZONE: 'UTC',
+  // Every test browses from its own client address (an X-Forwarded-For header set by
+  // tests/e2e/fixtures.ts), as behind a reverse proxy. Sign-in throttling counts
+  // failures per address too; without this, the throttling test would lock every
+  // other test out of signing in from 127.0.0.1 for ten minutes.
+  TRUST_PROXY: 'true',
+};
+
+export default defineConfig({
+  testDir: './tests/e2e',
+  outputDir: './test-results',
+  // Files run in parallel on the two workers; tests inside a file run in order.
+  fullyParallel: false,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: BASE_URL,
+    browserName: 'chromium',
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: {
+    command: 'npm run build && npm run serve',
+    url: `${BASE_URL}/api/health`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: serverEnv,
+  },
+});

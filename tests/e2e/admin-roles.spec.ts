@@ -1,0 +1,70 @@
+// An administrator changes a user's role and the user sees the new rights at once,
+// without signing in again.
+import { expect, test } from './fixtures';
+import { AdminUsersPage } from './pages/admin-users-page';
+import { DEMO } from './support/accounts';
+
+test('an administrator promotes a resident to moderator, who can then create initiatives', async ({ page, header, signIn, openPageAs, newAccount }) => {
+  // The resident, signed in in their own browser, is not allowed to create initiatives.
+  await signIn(page, newAccount);
+  await page.goto('/');
+  await expect(header.role).toHaveText('Role: Resident');
+  await expect(page.getByRole('link', { name: 'New initiative' })).toHaveCount(0);
+  const refused = await page.goto('/initiatives/new');
+  expect(refused?.status()).toBe(403);
+  await expect(page.getByRole('heading', { level: 1, name: 'Not allowed' })).toBeVisible();
+
+  // The administrator, in another browser, promotes them.
+  const adminUsers = new AdminUsersPage(await openPageAs(DEMO.admin));
+  await adminUsers.goto();
+  await expect(adminUsers.roleCell(newAccount)).toHaveText('Resident');
+  await adminUsers.changeRole(newAccount, 'Moderator (municipality staff)');
+  await expect(adminUsers.roleCell(newAccount)).toHaveText('Moderator (municipality staff)');
+
+  // The resident's next page shows the new role and rights.
+  await page.goto('/');
+  await expect(header.signedInName).toHaveText(newAccount.name);
+  await expect(header.role).toHaveText('Role: Moderator (municipality staff)');
+  await page.getByRole('link', { name: 'New initiative' }).click();
+  await expect(page).toHaveURL('/initiatives/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'New initiative' })).toBeVisible();
+  await expect(page.getByLabel('Title', { exact: true })).toBeVisible();
+  // Moderators are staff, not administrators.
+  await expect(header.administrationLink).toBeHidden();
+});
+
+test('an administrator makes a resident an administrator, who then sees Administration', async ({ page, header, signIn, openPageAs, newAccount }) => {
+  await signIn(page, newAccount);
+  await page.goto('/');
+  await expect(header.role).toHaveText('Role: Resident');
+  await expect(header.administrationLink).toBeHidden();
+
+  const adminUsers = new AdminUsersPage(await openPageAs(DEMO.admin));
+  await adminUsers.goto();
+  await adminUsers.changeRole(newAccount, 'Administrator');
+
+  await page.reload();
+  await expect(header.role).toHaveText('Role: Administrator');
+  await header.administrationLink.click();
+  const ownUsersPage = new AdminUsersPage(page);
+  await expect(ownUsersPage.heading).toBeVisible();
+  // Their own row cannot be changed by themselves.
+  const ownRow = ownUsersPage.row(newAccount);
+  await expect(ownRow.getByRole('rowheader')).toContainText('(you)');
+  await expect(ownRow).toContainText('Your own role can be changed by another administrator.');
+  await expect(ownRow.getByRole('button', { name: 'Save role' })).toHaveCount(0);
+});
+
+test('user administration is closed to anonymous visitors and to non-administrators', async ({ page, header, signIn, newAccount }) => {
+  const anonymous = await page.goto('/admin/users');
+  expect(anonymous?.status()).toBe(401);
+  await expect(page.getByRole('heading', { level: 1, name: 'Please sign in' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Sign in' })).toBeVisible();
+
+  await signIn(page, newAccount);
+  const resident = await page.goto('/admin/users');
+  expect(resident?.status()).toBe(403);
+  await expect(page.getByRole('heading', { level: 1, name: 'Not allowed' })).toBeVisible();
+  await expect(page.getByRole('table')).toHaveCount(0);
+  await expect(header.administrationLink).toBeHidden();
+});

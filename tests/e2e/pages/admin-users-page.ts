@@ -1,0 +1,37 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { Account } from '../support/accounts';
+import { expectHydrated } from '../support/hydration';
+
+export type RoleName = 'Resident' | 'Organization member' | 'Moderator (municipality staff)' | 'Administrator';
+
+/** /admin/users: every account, with a role form per row. */
+export class AdminUsersPage {
+  readonly heading: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('main').getByRole('heading', { level: 1, name: 'Users' });
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/admin/users');
+    await expect(this.heading).toBeVisible();
+  }
+
+  row(account: Pick<Account, 'email'>): Locator {
+    return this.page.getByTestId(`user-row-${account.email}`);
+  }
+
+  /** The role as shown in the table's Role column (cells: e-mail, role, created, form). */
+  roleCell(account: Pick<Account, 'email'>): Locator {
+    return this.row(account).getByRole('cell').nth(1);
+  }
+
+  async changeRole(account: Account, role: RoleName): Promise<void> {
+    const row = this.row(account);
+    const select = row.getByLabel(`New role for ${account.name}`);
+    await expectHydrated(select);
+    await select.selectOption({ label: role });
+    await row.getByRole('button', { name: 'Save role' }).click();
+    await expect(row.getByRole('status')).toHaveText('The role was changed.');
+  }
+}

@@ -1,0 +1,44 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { expectHydrated } from '../support/hydration';
+
+export const WRONG_CREDENTIALS = 'The e-mail or password is wrong.';
+export const TOO_MANY_ATTEMPTS = 'Too many failed sign-ins. Try again later, in about ten minutes.';
+
+/** /signin: e-mail and password; problems are announced in an alert above the fields. */
+export class SignInPage {
+  readonly heading: Locator;
+  readonly form: Locator;
+  readonly email: Locator;
+  readonly password: Locator;
+  readonly submitButton: Locator;
+  readonly problem: Locator;
+
+  constructor(readonly page: Page) {
+    const main = page.getByRole('main');
+    this.heading = main.getByRole('heading', { level: 1, name: 'Sign in' });
+    this.form = main.locator('form');
+    this.email = main.getByLabel('E-mail', { exact: true });
+    this.password = main.getByLabel('Password', { exact: true });
+    this.submitButton = main.getByRole('button', { name: 'Sign in' });
+    this.problem = main.getByRole('alert');
+  }
+
+  async goto(): Promise<void> {
+    await this.page.goto('/signin');
+    await this.expectLoaded();
+  }
+
+  async expectLoaded(): Promise<void> {
+    await expect(this.heading).toBeVisible();
+    await expectHydrated(this.form);
+  }
+
+  /** Submits the form and returns once the server has judged the attempt. */
+  async signIn(email: string, password: string): Promise<void> {
+    await this.email.fill(email);
+    await this.password.fill(password);
+    const judged = this.page.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/callback/credentials');
+    await this.submitButton.click();
+    await judged;
+  }
+}

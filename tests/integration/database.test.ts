@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import type { DatabaseHandle } from '@/db';
+import { initiatives, memberships, users } from '@/db/schema';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '@/db/seed';
+import { authenticate } from '@/lib/accounts/authenticate';
+import { testBackends } from './support/databases';
+
+describe.each(testBackends)('database on $name', (backend) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await backend.open();
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('is migrated to the committed schema', async () => {
+    const result = await handle.db.execute(sql`select count(*)::int as applied from drizzle.__drizzle_migrations`);
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ applied: number }>;
+    expect(rows[0]?.applied).toBeGreaterThan(0);
+  });
+
+  it('seeds the demo data once, however often the seed runs', async () => {
+    await seedDemoData(handle.db);
+    await seedDemoData(handle.db);
+    const demoUsers = await handle.db.select({ email: users.email, role: users.role }).from(users);
+    for (const account of DEMO_ACCOUNTS) {
+      expect(demoUsers.filter((user) => user.email === account.email)).toEqual([{ email: account.email, role: account.role }]);
+    }
+    expect(await handle.db.select().from(initiatives).where(eq(initiatives.slug, 'plaza-mayor-redesign'))).toHaveLength(1);
+    expect(await handle.db.select().from(memberships)).toHaveLength(1);
+  });
+
+  it('lets every demo account sign in with the shared demo password', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await authenticate(handle.db, { email: account.email, password: DEMO_PASSWORD, address: '127.0.0.9' });
+      expect(user?.role).toBe(account.role);
+    }
+  });
+});

@@ -1,0 +1,58 @@
+// The database backends every integration suite runs against: embedded PGlite always,
+// and the real PostgreSQL when TEST_DATABASE_URL is set. Each suite gets a database of
+// its own (PGlite in memory, or a freshly created PostgreSQL database) that is dropped
+// afterwards. In CI a missing PostgreSQL is a failure, never a skip.
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { openDatabase, type DatabaseHandle } from '@/db';
+
+export interface TestBackend {
+  name: 'pglite' | 'postgres';
+  open(): Promise<DatabaseHandle>;
+}
+
+const isCi = process.env.CI === 'true' || process.env.CI === '1';
+const postgresUrl = process.env.TEST_DATABASE_URL;
+
+function databaseUrl(base: string, database: string): string {
+  const url = new URL(base);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function openFreshPostgres(baseUrl: string): Promise<DatabaseHandle> {
+  const name = `participa_test_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const handle = await openDatabase({ url: databaseUrl(baseUrl, name) });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      const cleaner = postgres(baseUrl, { max: 1, onnotice: () => {} });
+      try {
+        await cleaner.unsafe(`drop database if exists ${name} with (force)`);
+      } finally {
+        await cleaner.end();
+      }
+    },
+  };
+}
+
+export const testBackends: TestBackend[] = [
+  { name: 'pglite', open: () => openDatabase({}) },
+  ...(postgresUrl
+    ? [{ name: 'postgres' as const, open: () => openFreshPostgres(postgresUrl) }]
+    : isCi
+      ? [
+          {
+            name: 'postgres' as const,
+            open: () => Promise.reject(new Error('TEST_DATABASE_URL is not set: CI must test against the real PostgreSQL.')),
+          },
+        ]
+      : []),
+];

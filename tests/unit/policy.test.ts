@@ -1,0 +1,90 @@
+// The full role × action matrix of lib/auth/policy.ts. A new action without a row
+// here fails the completeness check below.
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
+import { authorize, can, type PolicyAction, type PolicyResources } from '@/lib/auth/policy';
+import { ROLES, type Role } from '@/lib/auth/roles';
+import { INITIATIVE_STATUSES } from '@/lib/initiatives/status';
+
+type Subject = 'anonymous' | Role;
+const SUBJECTS: Subject[] = ['anonymous', ...ROLES];
+
+const SELF_ID = '11111111-1111-4111-8111-111111111111';
+const OTHER_ID = '22222222-2222-4222-8222-222222222222';
+
+function actorFor(subject: Subject): Actor {
+  return subject === 'anonymous' ? ANONYMOUS : { kind: 'user', id: SELF_ID, name: subject, role: subject };
+}
+
+/** Each case: an action, the resource it is asked about, and who is allowed. */
+interface Case<A extends PolicyAction = PolicyAction> {
+  action: A;
+  label: string;
+  resource: PolicyResources[A];
+  allowed: Subject[];
+}
+
+const everyone: Subject[] = SUBJECTS;
+const staff: Subject[] = ['moderator', 'admin'];
+const admins: Subject[] = ['admin'];
+
+const CASES: Case[] = [
+  ...INITIATIVE_STATUSES.map(
+    (status): Case<'initiative.view'> => ({
+      action: 'initiative.view',
+      label: `a ${status} initiative`,
+      resource: { status },
+      allowed: status === 'draft' ? staff : everyone,
+    }),
+  ),
+  { action: 'initiative.viewDrafts', label: '', resource: undefined, allowed: staff },
+  { action: 'initiative.create', label: '', resource: undefined, allowed: staff },
+  { action: 'initiative.update', label: '', resource: undefined, allowed: staff },
+  { action: 'admin.access', label: '', resource: undefined, allowed: admins },
+  { action: 'user.list', label: '', resource: undefined, allowed: admins },
+  { action: 'user.changeRole', label: "another account's", resource: { userId: OTHER_ID }, allowed: admins },
+  { action: 'user.changeRole', label: 'their own', resource: { userId: SELF_ID }, allowed: [] },
+  { action: 'organization.viewUnverified', label: '', resource: undefined, allowed: admins },
+  { action: 'organization.create', label: '', resource: undefined, allowed: admins },
+  { action: 'organization.verify', label: '', resource: undefined, allowed: admins },
+  { action: 'organization.manageMembers', label: '', resource: undefined, allowed: admins },
+];
+
+const ask = (subject: Subject, { action, resource }: Case) =>
+  (can as (actor: Actor, action: PolicyAction, ...resource: unknown[]) => boolean)(actorFor(subject), action, ...(resource === undefined ? [] : [resource]));
+
+describe('policy matrix', () => {
+  for (const testCase of CASES) {
+    for (const subject of SUBJECTS) {
+      const isAllowed = testCase.allowed.includes(subject);
+      it(`${subject} ${isAllowed ? 'may' : 'may not'} ${testCase.action}${testCase.label ? ` (${testCase.label})` : ''}`, () => {
+        expect(ask(subject, testCase)).toBe(isAllowed);
+      });
+    }
+  }
+
+  it('covers every action the policy knows', () => {
+    const actions: Record<PolicyAction, true> = {
+      'initiative.view': true,
+      'initiative.viewDrafts': true,
+      'initiative.create': true,
+      'initiative.update': true,
+      'admin.access': true,
+      'user.list': true,
+      'user.changeRole': true,
+      'organization.viewUnverified': true,
+      'organization.create': true,
+      'organization.verify': true,
+      'organization.manageMembers': true,
+    };
+    expect(new Set(CASES.map((testCase) => testCase.action))).toEqual(new Set(Object.keys(actions)));
+  });
+});
+
+describe('authorize', () => {
+  it('asks anonymous visitors to sign in and tells signed-in people they may not', () => {
+    expect(() => authorize(ANONYMOUS, 'user.list')).toThrow(expect.objectContaining({ code: 'unauthenticated', status: 401 }));
+    expect(() => authorize(actorFor('resident'), 'user.list')).toThrow(expect.objectContaining({ code: 'forbidden', status: 403 }));
+    expect(() => authorize(actorFor('admin'), 'user.list')).not.toThrow();
+  });
+});
