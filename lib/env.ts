@@ -9,7 +9,8 @@ const booleanFlag = z
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOSTNAME: z.string().min(1).default('0.0.0.0'),
+  /** Interface to listen on. Not HOSTNAME: shells and containers set that to the machine's name. */
+  BIND_ADDRESS: z.string().min(1).default('0.0.0.0'),
   /** Real PostgreSQL; when absent the embedded PGlite database is used. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Folder for the embedded database and generated secrets. */

@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     }
   });
 
-  server.listen(config.PORT, config.HOSTNAME, () => {
+  server.listen(config.PORT, config.BIND_ADDRESS, () => {
     logInfo(`ready on http://localhost:${config.PORT} (${isDev ? 'development' : 'production'})`);
   });
 
