@@ -3,10 +3,13 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import next from 'next';
+import { createTranslator } from 'next-intl';
 import { closeDatabase, getDatabase } from '@/db';
 import { seedDemoData } from '@/db/seed';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address';
 import { env, shouldSeedDemo } from '@/lib/env';
+import { negotiateLocale } from '@/lib/i18n/config';
+import { catalogues } from '@/lib/i18n/catalogues';
 import { logError, logInfo } from '@/lib/log';
 import { resolveAuthSecret } from './auth-secret';
 
@@ -31,6 +34,17 @@ function stampClientAddress(request: IncomingMessage): void {
   request.headers[CLIENT_ADDRESS_HEADER] = proxied || request.socket.remoteAddress || 'unknown';
 }
 
+/** Next.js answers a malformed %-escape in the path with a 500; it is the client's mistake. */
+function hasMalformedPath(request: IncomingMessage): boolean {
+  const path = (request.url ?? '/').split('?')[0] ?? '/';
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 async function main(): Promise<void> {
   const database = await getDatabase();
   logInfo(`database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'}`);
@@ -45,6 +59,12 @@ async function main(): Promise<void> {
   const handleNextUpgrade = app.getUpgradeHandler();
 
   const server = createServer((request, response) => {
+    if (hasMalformedPath(request)) {
+      const locale = negotiateLocale(request.headers['accept-language']);
+      const t = createTranslator({ locale, messages: catalogues[locale], namespace: 'errors' });
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(t('malformed_address'));
+      return;
+    }
     stampClientAddress(request);
     handleRequest(request, response).catch((error: unknown) => {
       logError('request failed', error);

@@ -3,6 +3,7 @@
 import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
 import { env } from '@/lib/env';
+import { catalogues } from './catalogues';
 import { isLocale, LOCALE_COOKIE, negotiateLocale } from './config';
 
 export default getRequestConfig(async () => {
@@ -10,7 +11,7 @@ export default getRequestConfig(async () => {
   const locale = isLocale(cookieLocale) ? cookieLocale : negotiateLocale((await headers()).get('accept-language'));
   return {
     locale,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: catalogues[locale],
     timeZone: env().TIME_ZONE,
   };
 });
