@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { isSignedIn } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { getActor } from '@/lib/auth/session';
+import { NavLink } from './nav-link';
 import { SignOutButton } from './sign-out-button';
 
 export async function SiteHeader() {
@@ -19,14 +20,16 @@ export async function SiteHeader() {
         <nav aria-label={t('mainNavigation')}>
           <ul className="flex flex-wrap items-center gap-4">
             <li>
-              <Link href="/">{t('initiatives')}</Link>
+              <NavLink href="/" exact>
+                {t('initiatives')}
+              </NavLink>
             </li>
             <li>
-              <Link href="/organizations">{t('organizations')}</Link>
+              <NavLink href="/organizations">{t('organizations')}</NavLink>
             </li>
             {can(actor, 'admin.access') && (
               <li>
-                <Link href="/admin/users">{t('admin')}</Link>
+                <NavLink href="/admin">{t('admin')}</NavLink>
               </li>
             )}
           </ul>

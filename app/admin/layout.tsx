@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { NavLink } from '@/app/_components/nav-link';
 import { requirePermission } from '@/lib/auth/guards';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
@@ -12,10 +12,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       <nav aria-label={t('title')}>
         <ul className="flex gap-4 border-b border-stone-200 pb-2">
           <li>
-            <Link href="/admin/users">{t('usersTab')}</Link>
+            <NavLink href="/admin/users">{t('usersTab')}</NavLink>
           </li>
           <li>
-            <Link href="/admin/organizations">{t('organizationsTab')}</Link>
+            <NavLink href="/admin/organizations">{t('organizationsTab')}</NavLink>
           </li>
         </ul>
       </nav>
