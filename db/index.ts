@@ -69,10 +69,13 @@ declare global {
   // handlers, the custom server). Two PGlite instances on one folder silently lose
   // data, so the one handle lives on globalThis.
   var __participaDatabase: Promise<DatabaseHandle> | undefined;
+  var __participaDatabaseClosed: boolean | undefined;
 }
 
 /** The database of this process, opened (and migrated) on first use. */
 export function getDatabase(): Promise<DatabaseHandle> {
+  // During shutdown a late request must not open a second PGlite on the same folder.
+  if (globalThis.__participaDatabaseClosed) return Promise.reject(new Error('the database is closed: the process is stopping'));
   if (!globalThis.__participaDatabase) {
     const { DATABASE_URL, DATA_DIR } = env();
     const opening = openDatabase({ url: DATABASE_URL, dataDir: path.resolve(DATA_DIR, 'pglite') });
@@ -89,7 +92,9 @@ export async function getDb(): Promise<Db> {
   return (await getDatabase()).db;
 }
 
+/** Closes the database for good: this process opens none after it. */
 export async function closeDatabase(): Promise<void> {
+  globalThis.__participaDatabaseClosed = true;
   const opening = globalThis.__participaDatabase;
   globalThis.__participaDatabase = undefined;
   if (opening) await (await opening).close();

@@ -35,16 +35,19 @@ const DEMO_INITIATIVE = {
 export async function seedDemoData(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
-    await tx
+    const insertedUsers = await tx
       .insert(users)
       .values(DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash })))
-      .onConflictDoNothing({ target: users.email });
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id, email: users.email });
     await tx.insert(organizations).values([...DEMO_ORGANIZATIONS]).onConflictDoNothing({ target: organizations.name });
 
+    // Only a demo account created by this run joins the NGO: a membership an
+    // administrator has since removed stays removed.
+    const newNgoMember = insertedUsers.find((user) => user.email === 'ngo@participa.example');
     const [ngo] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, DEMO_ORGANIZATIONS[0].name));
-    const [ngoMember] = await tx.select({ id: users.id }).from(users).where(eq(users.email, 'ngo@participa.example'));
-    if (ngo && ngoMember) {
-      await tx.insert(memberships).values({ organizationId: ngo.id, userId: ngoMember.id }).onConflictDoNothing();
+    if (ngo && newNgoMember) {
+      await tx.insert(memberships).values({ organizationId: ngo.id, userId: newNgoMember.id }).onConflictDoNothing();
     }
 
     const [moderator] = await tx.select({ id: users.id }).from(users).where(eq(users.email, 'moderator@participa.example'));

@@ -6,7 +6,8 @@ import next from 'next';
 import { createTranslator } from 'next-intl';
 import { closeDatabase, getDatabase } from '@/db';
 import { seedDemoData } from '@/db/seed';
-import { CLIENT_ADDRESS_HEADER } from '@/lib/auth/client-address';
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/auth/client-address';
+import { pruneAuthAttempts, THROTTLE_WINDOW_MS } from '@/lib/auth/throttle';
 import { env, shouldSeedDemo } from '@/lib/env';
 import { negotiateLocale } from '@/lib/i18n/config';
 import { catalogues } from '@/lib/i18n/catalogues';
@@ -24,14 +25,12 @@ process.env.NEXTAUTH_SECRET = resolveAuthSecret({
 });
 process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
 
-/**
- * Stamps the client's address on the request for sign-in throttling. Any value the
- * client sent under that name is replaced, so it cannot pick its own.
- */
 function stampClientAddress(request: IncomingMessage): void {
-  const forwarded = request.headers['x-forwarded-for'];
-  const proxied = config.TRUST_PROXY && typeof forwarded === 'string' ? forwarded.split(',')[0]?.trim() : undefined;
-  request.headers[CLIENT_ADDRESS_HEADER] = proxied || request.socket.remoteAddress || 'unknown';
+  request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({
+    socketAddress: request.socket.remoteAddress,
+    forwardedFor: request.headers['x-forwarded-for'],
+    trustProxy: config.TRUST_PROXY,
+  });
 }
 
 /** Next.js answers a malformed %-escape in the path with a 500; it is the client's mistake. */
@@ -52,6 +51,10 @@ async function main(): Promise<void> {
     await seedDemoData(database.db);
     logInfo('demo data present');
   }
+  // Throttling rows (hashed e-mails, addresses) are kept no longer than they count.
+  const pruneAttempts = () => pruneAuthAttempts(database.db).catch((error: unknown) => logError('pruning attempts failed', error));
+  await pruneAttempts();
+  setInterval(pruneAttempts, THROTTLE_WINDOW_MS).unref();
 
   const app = next({ dev: isDev, dir: process.cwd(), hostname: 'localhost', port: config.PORT });
   await app.prepare();

@@ -1,12 +1,15 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
-import { registerUser } from '@/lib/accounts/register-user';
 import { signUpSchema } from '@/lib/accounts/schemas';
+import { signUp } from '@/lib/accounts/sign-up';
 import { formAction } from '@/lib/actions/form-action';
 import { successState } from '@/lib/actions/form-state';
+import { clientAddressFrom } from '@/lib/auth/client-address';
 
 export const signUpAction = formAction(signUpSchema, async (input, { db }) => {
-  const user = await registerUser(db, { ...input, locale: await getLocale() });
+  const address = clientAddressFrom(await headers());
+  const user = await signUp(db, { ...input, locale: await getLocale(), address });
   return successState({ email: user.email });
 });

@@ -1,10 +1,12 @@
+CREATE TYPE "public"."auth_attempt_kind" AS ENUM('sign_in', 'sign_up');--> statement-breakpoint
 CREATE TYPE "public"."user_role" AS ENUM('resident', 'organization_member', 'moderator', 'admin');--> statement-breakpoint
 CREATE TYPE "public"."stakeholder_category" AS ENUM('municipality', 'national_regional_government', 'city_services_company', 'utility_provider', 'ict_company', 'ngo', 'international_organization', 'industry_association', 'academia_research', 'citizens', 'urban_planners', 'standardization_body', 'other');--> statement-breakpoint
 CREATE TYPE "public"."stakeholder_scale" AS ENUM('local', 'sub_national', 'national', 'international');--> statement-breakpoint
 CREATE TYPE "public"."stakeholder_sector" AS ENUM('public', 'private', 'civil_society', 'academic');--> statement-breakpoint
 CREATE TYPE "public"."initiative_status" AS ENUM('draft', 'active', 'completed', 'archived');--> statement-breakpoint
-CREATE TABLE "sign_in_attempts" (
+CREATE TABLE "auth_attempts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" "auth_attempt_kind" NOT NULL,
 	"email_hash" text NOT NULL,
 	"address" text NOT NULL,
 	"succeeded" boolean NOT NULL,
@@ -56,8 +58,8 @@ ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organization_id_organizati
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organizations" ADD CONSTRAINT "organizations_verified_by_users_id_fk" FOREIGN KEY ("verified_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "initiatives" ADD CONSTRAINT "initiatives_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "sign_in_attempts_email_idx" ON "sign_in_attempts" USING btree ("email_hash","attempted_at");--> statement-breakpoint
-CREATE INDEX "sign_in_attempts_address_idx" ON "sign_in_attempts" USING btree ("address","attempted_at");--> statement-breakpoint
+CREATE INDEX "auth_attempts_email_idx" ON "auth_attempts" USING btree ("kind","email_hash","attempted_at");--> statement-breakpoint
+CREATE INDEX "auth_attempts_address_idx" ON "auth_attempts" USING btree ("kind","address","attempted_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_unique" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "organizations_name_unique" ON "organizations" USING btree ("name");--> statement-breakpoint
 CREATE UNIQUE INDEX "initiatives_slug_unique" ON "initiatives" USING btree ("slug");

@@ -19,21 +19,26 @@ export const users = pgTable(
   (table) => [uniqueIndex('users_email_unique').on(table.email)],
 );
 
+export const AUTH_ATTEMPT_KINDS = ['sign_in', 'sign_up'] as const;
+export const authAttemptKind = pgEnum('auth_attempt_kind', AUTH_ATTEMPT_KINDS);
+
 /**
- * One row per password sign-in attempt. The e-mail is kept only as a keyed hash so
- * that this table, which grows with every attempt, holds no readable personal data.
+ * One row per sign-in or sign-up attempt, for throttling. The e-mail is kept only as a
+ * hash, and rows older than the throttling window are deleted, so this table holds
+ * no readable personal data and no address for long.
  */
-export const signInAttempts = pgTable(
-  'sign_in_attempts',
+export const authAttempts = pgTable(
+  'auth_attempts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    kind: authAttemptKind('kind').notNull(),
     emailHash: text('email_hash').notNull(),
     address: text('address').notNull(),
     succeeded: boolean('succeeded').notNull(),
     attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index('sign_in_attempts_email_idx').on(table.emailHash, table.attemptedAt),
-    index('sign_in_attempts_address_idx').on(table.address, table.attemptedAt),
+    index('auth_attempts_email_idx').on(table.kind, table.emailHash, table.attemptedAt),
+    index('auth_attempts_address_idx').on(table.kind, table.address, table.attemptedAt),
   ],
 );

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
 import { verifyAgainstDummy, verifyPassword } from '@/lib/auth/password';
-import { isSignInThrottled, recordSignInAttempt } from '@/lib/auth/sign-in-throttle';
 import type { Role } from '@/lib/auth/roles';
+import { beginSignInAttempt, markSignInSucceeded } from '@/lib/auth/throttle';
 import { AppError } from '@/lib/errors';
 import type { SignInInput } from './schemas';
 
@@ -22,9 +22,8 @@ export async function authenticate(
   db: Db,
   { email, password, address, now = new Date() }: SignInInput & { address: string; now?: Date },
 ): Promise<AuthenticatedUser | null> {
-  if (await isSignInThrottled(db, { email, address, now })) {
-    throw new AppError('rate_limited', { detail: 'too many failed sign-ins' });
-  }
+  const attempt = await beginSignInAttempt(db, { email, address, now });
+  if (attempt.isThrottled) throw new AppError('rate_limited', { detail: 'too many failed sign-ins' });
 
   const [user] = await db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, passwordHash: users.passwordHash })
@@ -33,7 +32,7 @@ export async function authenticate(
     .limit(1);
 
   const isValid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
-  await recordSignInAttempt(db, { email, address, succeeded: isValid, now });
   if (!user || !isValid) return null;
+  await markSignInSucceeded(db, attempt.attemptId);
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }

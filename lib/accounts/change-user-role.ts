@@ -1,14 +1,30 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
-import { authorize } from '@/lib/auth/policy';
+import { isSignedIn, type Actor } from '@/lib/auth/actor';
+import { authorize, can } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
 import type { ChangeRoleInput } from './schemas';
 
-/** Gives an account another role. Takes effect on the user's next request. */
+/** Any constant; it only serializes role changes across the processes of one deployment. */
+const ROLE_CHANGE_LOCK_KEY = 7_340_113;
+
+/**
+ * Gives an account another role; it takes effect on that user's next request.
+ * Role changes run one at a time and re-check, inside the transaction, the actor's
+ * role as it is now: two administrators demoting each other at the same moment
+ * cannot leave the platform without one.
+ */
 export async function changeUserRole(db: Db, { actor, userId, role }: ChangeRoleInput & { actor: Actor }): Promise<void> {
   authorize(actor, 'user.changeRole', { userId });
-  const updated = await db.update(users).set({ role }).where(eq(users.id, userId)).returning({ id: users.id });
-  if (updated.length === 0) throw new AppError('not_found', { detail: 'user to change not found' });
+  if (!isSignedIn(actor)) return; // unreachable: authorize refused anonymous actors
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${ROLE_CHANGE_LOCK_KEY})`);
+    const [current] = await tx.select({ role: users.role }).from(users).where(eq(users.id, actor.id));
+    if (!current || !can({ ...actor, role: current.role }, 'user.changeRole', { userId })) {
+      throw new AppError('forbidden', { detail: 'the actor is no longer allowed to change roles' });
+    }
+    const updated = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning({ id: users.id });
+    if (updated.length === 0) throw new AppError('not_found', { detail: 'user to change not found' });
+  });
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules';
 import { ROLES } from '@/lib/auth/roles';
+import { plainText } from '@/lib/validation/text';
 
 export const emailSchema = z
   .string()
@@ -13,7 +14,7 @@ export const emailSchema = z
   .pipe(z.email('emailInvalid'));
 
 export const signUpSchema = z.object({
-  name: z.string().trim().min(1, 'nameRequired').max(120, 'nameTooLong'),
+  name: plainText({ min: 1, max: 120, tooShort: 'nameRequired', tooLong: 'nameTooLong' }),
   email: emailSchema,
   password: z.string().min(MIN_PASSWORD_LENGTH, 'passwordTooShort').max(MAX_PASSWORD_LENGTH, 'passwordTooLong'),
 });

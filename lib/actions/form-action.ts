@@ -41,6 +41,8 @@ export function formAction<Schema extends z.ZodType<Record<string, unknown>>>(
   handler: (input: z.infer<Schema>, context: ActionContext) => Promise<FormState | void>,
 ): (previous: FormState, formData: FormData) => Promise<FormState> {
   return async (_previous, formData) => {
+    // Action ids are public: anyone can post a body that is not a form at all.
+    if (!(formData instanceof FormData)) return { status: 'error', message: 'errors.bad_request', fieldErrors: {}, values: {} };
     const values = typedValues(formData);
     const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
     if (!parsed.success) {

@@ -7,12 +7,13 @@ import { getDb } from '@/db';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { signInSchema } from '@/lib/accounts/schemas';
 import { isAppError } from '@/lib/errors';
+import { logError } from '@/lib/log';
 import { clientAddressFrom } from './client-address';
 
 
 export const authOptions: NextAuthOptions = {
-  // server/index.ts puts the secret in the environment before Next.js starts.
-  secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
+  // server/index.ts resolves the secret and puts it here before Next.js starts.
+  secret: process.env.NEXTAUTH_SECRET || undefined,
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: '/signin', error: '/signin' },
   providers: [
@@ -28,7 +29,9 @@ export const authOptions: NextAuthOptions = {
           return user ? { id: user.id, name: user.name } : null;
         } catch (error) {
           if (isAppError(error) && error.code === 'rate_limited') throw new Error('TooManyAttempts');
-          throw error;
+          // next-auth puts a thrown message into the redirect URL: log the detail, send a code.
+          logError('sign-in failed', error);
+          throw new Error('SignInFailed');
         }
       },
     }),

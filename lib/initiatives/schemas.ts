@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { plainText } from '@/lib/validation/text';
 import { INITIATIVE_STATUSES } from './status';
 
 export const initiativeFieldsSchema = z.object({
-  title: z.string().trim().min(3, 'titleRequired').max(200, 'titleTooLong'),
-  summary: z.string().trim().min(10, 'summaryRequired').max(5000, 'summaryTooLong'),
-  responsibleUnit: z.string().trim().min(2, 'unitRequired').max(200, 'unitTooLong'),
+  title: plainText({ min: 3, max: 200, tooShort: 'titleRequired', tooLong: 'titleTooLong' }),
+  summary: plainText({ min: 10, max: 5000, tooShort: 'summaryRequired', tooLong: 'summaryTooLong' }),
+  responsibleUnit: plainText({ min: 2, max: 200, tooShort: 'unitRequired', tooLong: 'unitTooLong' }),
   status: z.enum(INITIATIVE_STATUSES, 'statusInvalid'),
 });
 export type InitiativeFields = z.infer<typeof initiativeFieldsSchema>;

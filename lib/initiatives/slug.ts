@@ -11,5 +11,10 @@ export function slugify(title: string): string {
   return slug || 'initiative';
 }
 
+/** Whether a string can be a slug at all; anything else is not looked up. */
+export function isWellFormedSlug(value: string): boolean {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value) && value.length <= 80;
+}
+
 /** Addresses under /initiatives/ that pages already use. */
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['new']);

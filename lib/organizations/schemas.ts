@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { emailSchema } from '@/lib/accounts/schemas';
+import { plainText } from '@/lib/validation/text';
 import { SCALES, SECTORS, STAKEHOLDER_CATEGORIES } from '@/lib/stakeholders/vocabulary';
 
 export const createOrganizationSchema = z.object({
-  name: z.string().trim().min(2, 'nameRequired').max(200, 'nameTooLong'),
+  name: plainText({ min: 2, max: 200, tooShort: 'nameRequired', tooLong: 'nameTooLong' }),
   category: z.enum(STAKEHOLDER_CATEGORIES, 'categoryInvalid'),
   scale: z.enum(SCALES, 'scaleInvalid'),
   sector: z.enum(SECTORS, 'sectorInvalid'),

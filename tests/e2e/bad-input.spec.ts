@@ -8,21 +8,32 @@ test('a malformed address gets a plain explanation instead of a server error', a
   expect(await response.text()).toContain('This address is not valid');
 });
 
-test('an unknown initiative shows the not-found page', async ({ page }) => {
-  const response = await page.goto('/initiatives/no-such-initiative');
-  expect(response?.status()).toBe(404);
-  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+test('an unknown or impossible initiative address shows the not-found page', async ({ page }) => {
+  for (const address of ['/initiatives/no-such-initiative', '/initiatives/%00', `/initiatives/${'x'.repeat(5000)}`]) {
+    const response = await page.goto(address);
+    expect(response?.status(), address).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  }
 });
 
-test('forged or garbled form posts are refused without a server error', async ({ request }) => {
-  const unknownAction = await request.post('/signup', {
-    headers: { 'Next-Action': '00deadbeef', Origin: 'http://localhost:3210' },
-    form: { name: 'x' },
-  });
-  expect(unknownAction.status()).toBeLessThan(500);
+test('a real form action called with a body that is not a form is answered without a server error', async ({ page, request }) => {
+  await page.goto('/signup');
+  // React renders the action's id into the form for use without JavaScript.
+  const encoded = await page.locator('input[name="$ACTION_1:0"]').getAttribute('value');
+  const actionId = (JSON.parse(encoded ?? '{}') as { id?: string }).id;
+  expect(actionId, 'the sign-up form carries its action id').toBeTruthy();
 
-  const garbledCredentials = await request.post('/api/auth/callback/credentials', {
-    form: { csrfToken: 'forged', email: 'x'.repeat(5000), password: '' },
+  const response = await request.post('/signup', {
+    headers: { 'Next-Action': actionId!, Origin: 'http://localhost:3210', 'Content-Type': 'text/plain;charset=UTF-8' },
+    data: '[{},1]',
   });
-  expect(garbledCredentials.status()).toBeLessThan(500);
+  expect(response.status()).toBeLessThan(500);
+});
+
+test('a name with an invisible control character gets a message next to the field', async ({ signUpPage }) => {
+  await signUpPage.goto();
+  await signUpPage.submit({ name: 'Rosa\u0007', email: `control-${Date.now()}@example.org`, password: 'a perfectly long password' });
+  await expect(signUpPage.fieldError('name')).toHaveText(
+    'This text contains invisible control characters. Please remove them or type the text again.',
+  );
 });

@@ -6,7 +6,8 @@ import { findUserById } from '@/lib/accounts/find-user';
 import { listUsers } from '@/lib/accounts/list-users';
 import { registerUser } from '@/lib/accounts/register-user';
 import { ANONYMOUS } from '@/lib/auth/actor';
-import { FAILURE_WINDOW_MS, MAX_FAILURES } from '@/lib/auth/sign-in-throttle';
+import { signUp } from '@/lib/accounts/sign-up';
+import { SIGN_IN_MAX_FAILURES as MAX_FAILURES, SIGN_UP_MAX_PER_ADDRESS, THROTTLE_WINDOW_MS as FAILURE_WINDOW_MS } from '@/lib/auth/throttle';
 import { AppError } from '@/lib/errors';
 import { createActor, uniqueEmail } from './support/actors';
 import { testBackends } from './support/databases';
@@ -83,6 +84,37 @@ describe.each(testBackends)('accounts on $name', (backend) => {
       await expect(authenticate(handle.db, { email, password: PASSWORD, address, now })).rejects.toMatchObject({ code: 'rate_limited' });
       await expect(authenticate(handle.db, { email, password: PASSWORD, address: '203.0.113.9', now })).resolves.not.toBeNull();
     });
+  });
+
+  it('counts guesses sent all at once: no more than the limit get a real answer', async () => {
+    const email = uniqueEmail();
+    await registerUser(handle.db, { name: 'Parallel', email, password: PASSWORD });
+    const now = new Date('2026-03-01T10:00:00Z');
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 3 * MAX_FAILURES }, (_, attempt) =>
+        authenticate(handle.db, { email, password: `guess ${attempt}`, address: `203.0.113.${attempt}`, now }),
+      ),
+    );
+    const answered = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    const refused = outcomes.filter((outcome) => outcome.status === 'rejected' && (outcome.reason as AppError).code === 'rate_limited');
+    expect(answered.length).toBeLessThanOrEqual(MAX_FAILURES);
+    expect(answered.length + refused.length).toBe(3 * MAX_FAILURES);
+  });
+
+  it(`refuses more than ${SIGN_UP_MAX_PER_ADDRESS} sign-ups from one address in the window, and keeps nothing of the refused one`, async () => {
+    const address = `2001:db8::${Math.floor(Math.random() * 9999)}`;
+    const now = new Date('2026-04-01T10:00:00Z');
+    for (let attempt = 0; attempt < SIGN_UP_MAX_PER_ADDRESS; attempt += 1) {
+      await signUp(handle.db, { name: 'Many', email: uniqueEmail('burst'), password: PASSWORD, locale: 'en', address, now });
+    }
+    const refusedEmail = uniqueEmail('refused');
+    await expect(signUp(handle.db, { name: 'One too many', email: refusedEmail, password: PASSWORD, locale: 'en', address, now })).rejects.toMatchObject({
+      code: 'rate_limited',
+    });
+    await expect(authenticate(handle.db, { email: refusedEmail, password: PASSWORD, address: '192.0.2.77', now })).resolves.toBeNull();
+    await expect(
+      signUp(handle.db, { name: 'Elsewhere', email: uniqueEmail(), password: PASSWORD, locale: 'en', address: '192.0.2.78', now }),
+    ).resolves.toMatchObject({ role: 'resident' });
   });
 
   describe('roles', () => {

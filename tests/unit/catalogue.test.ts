@@ -30,6 +30,8 @@ function validationKeysInSource(): string[] {
         const source = readFileSync(full, 'utf8');
         for (const match of source.matchAll(/(?:min|max|email|uuid|enum)\([^)]*?'([a-z][A-Za-z]+)'\)/g)) keys.add(match[1]!);
         for (const match of source.matchAll(/fieldErrors: \{ \w+: '([a-zA-Z]+)' \}/g)) keys.add(match[1]!);
+        for (const match of source.matchAll(/(?:tooShort|tooLong): '([a-zA-Z]+)'/g)) keys.add(match[1]!);
+        for (const match of source.matchAll(/refine\(\w+, '([a-zA-Z]+)'\)/g)) keys.add(match[1]!);
       }
     }
   };
@@ -54,6 +56,6 @@ describe.each(LOCALES)('the %s catalogue', (locale) => {
   });
 
   it('finds the validation keys it checks', () => {
-    expect(validationKeysInSource()).toEqual(expect.arrayContaining(['emailInvalid', 'passwordTooShort', 'emailTaken', 'nameTaken']));
+    expect(validationKeysInSource()).toEqual(expect.arrayContaining(['emailInvalid', 'passwordTooShort', 'emailTaken', 'nameTaken', 'titleRequired', 'textInvalid']));
   });
 });

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { resolveClientAddress } from '@/lib/auth/client-address';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { problemFromCode } from '@/lib/auth/sign-in-problem';
 import { negotiateLocale } from '@/lib/i18n/config';
 import { slugify } from '@/lib/initiatives/slug';
 import { logError } from '@/lib/log';
+import { plainText } from '@/lib/validation/text';
 import { resolveAuthSecret } from '@/server/auth-secret';
 
 describe('passwords', () => {
@@ -53,6 +55,10 @@ describe('safeCallbackPath', () => {
     ['https://evil.example/', '/'],
     ['//evil.example', '/'],
     ['/\\evil.example', '/'],
+    ['/\t/evil.example', '/'],
+    ['/\n/evil.example', '/'],
+    ['/%09/evil.example', '/%09/evil.example'],
+    ['/organizations?tab=1#list', '/organizations?tab=1#list'],
     [undefined, '/'],
   ])('%s → %s', (value, expected) => {
     expect(safeCallbackPath(value)).toBe(expected);
@@ -97,5 +103,35 @@ describe('resolveAuthSecret', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'participa-secret-'));
     expect(resolveAuthSecret({ configured: 'x'.repeat(40), dataDir, isEmbedded: false })).toBe('x'.repeat(40));
     expect(() => resolveAuthSecret({ dataDir, isEmbedded: false })).toThrow(/AUTH_SECRET/);
+  });
+});
+
+describe('resolveClientAddress', () => {
+  it('uses the socket unless told to trust a proxy', () => {
+    expect(resolveClientAddress({ socketAddress: '127.0.0.1', forwardedFor: '203.0.113.5', trustProxy: false })).toBe('127.0.0.1');
+  });
+
+  it('behind a trusted proxy takes the entry that proxy added, not the ones the client wrote', () => {
+    expect(resolveClientAddress({ socketAddress: '10.0.0.2', forwardedFor: 'spoofed, 198.51.100.7', trustProxy: true })).toBe('198.51.100.7');
+    expect(resolveClientAddress({ socketAddress: '10.0.0.2', forwardedFor: undefined, trustProxy: true })).toBe('10.0.0.2');
+  });
+});
+
+describe('plainText', () => {
+  const title = plainText({ min: 3, max: 20, tooShort: 'titleRequired', tooLong: 'titleTooLong' });
+
+  it('accepts ordinary text with line breaks, trimmed', () => {
+    expect(title.parse('  Plaza\nMayor  ')).toBe('Plaza\nMayor');
+  });
+
+  it.each([
+    ['ab', 'titleRequired'],
+    ['x'.repeat(21), 'titleTooLong'],
+    ['Plaza\u0000Mayor', 'textInvalid'],
+    ['Bell\u0007', 'textInvalid'],
+  ])('refuses %j with %s', (value, key) => {
+    const result = title.safeParse(value);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe(key);
   });
 });

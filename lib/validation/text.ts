@@ -1,0 +1,14 @@
+// Text people type, as the database can store it. PostgreSQL rejects NUL bytes, and
+// other control characters have no business in a name or a title, so both get a
+// message next to the field instead of a failed query.
+import { z } from 'zod';
+
+// Tab, line feed and carriage return are fine; every other C0 control and DEL is not.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export const hasNoControlCharacters = (value: string) => !CONTROL_CHARACTERS.test(value);
+
+/** A trimmed single- or multi-line text with length limits; messages are catalogue keys. */
+export function plainText({ min, max, tooShort, tooLong }: { min: number; max: number; tooShort: string; tooLong: string }) {
+  return z.string().trim().min(min, tooShort).max(max, tooLong).refine(hasNoControlCharacters, 'textInvalid');
+}
