@@ -20,7 +20,8 @@ function databaseUrl(base: string, database: string): string {
   return url.toString();
 }
 
-async function openFreshPostgres(baseUrl: string): Promise<DatabaseHandle> {
+/** An empty PostgreSQL database of its own on the test server, and how to drop it. */
+export async function createFreshPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `participa_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
   try {
@@ -28,11 +29,9 @@ async function openFreshPostgres(baseUrl: string): Promise<DatabaseHandle> {
   } finally {
     await admin.end();
   }
-  const handle = await openDatabase({ url: databaseUrl(baseUrl, name) });
   return {
-    ...handle,
-    async close() {
-      await handle.close();
+    url: databaseUrl(baseUrl, name),
+    async drop() {
       const cleaner = postgres(baseUrl, { max: 1, onnotice: () => {} });
       try {
         await cleaner.unsafe(`drop database if exists ${name} with (force)`);
@@ -41,6 +40,25 @@ async function openFreshPostgres(baseUrl: string): Promise<DatabaseHandle> {
       }
     },
   };
+}
+
+async function openFreshPostgres(baseUrl: string): Promise<DatabaseHandle> {
+  const database = await createFreshPostgresDatabase(baseUrl);
+  const handle = await openDatabase({ url: database.url });
+  return {
+    ...handle,
+    async close() {
+      await handle.close();
+      await database.drop();
+    },
+  };
+}
+
+/** The PostgreSQL server for tests; in CI its absence fails the test that needs it. */
+export function requirePostgresUrl(): string | undefined {
+  if (postgresUrl) return postgresUrl;
+  if (isCi) throw new Error('TEST_DATABASE_URL is not set: CI must test against the real PostgreSQL.');
+  return undefined;
 }
 
 export const testBackends: TestBackend[] = [
