@@ -32,6 +32,16 @@ const environmentSchema = z.object({
       }
     }, 'not a known time zone')
     .default('UTC'),
+  /** Redis for running several collaboration processes; without it one process works alone. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Public websocket address of the collaboration endpoint, when it differs from NEXTAUTH_URL + /collab. */
+  COLLAB_PUBLIC_URL: z.url({ protocol: /^wss?$/ }).optional(),
+  /** Browser origins allowed to open collaboration sockets (comma-separated); defaults to the site's own. */
+  COLLAB_ALLOWED_ORIGINS: z.string().optional(),
+  /** Largest websocket message accepted, in bytes. */
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  /** How long a document stays in memory after its last client left. */
+  COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
   /** Trust X-Forwarded-For from a reverse proxy in front of Participa. */
   TRUST_PROXY: booleanFlag.default(false),
 });

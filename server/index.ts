@@ -13,16 +13,18 @@ import { negotiateLocale } from '@/lib/i18n/config';
 import { catalogues } from '@/lib/i18n/catalogues';
 import { logError, logInfo } from '@/lib/log';
 import { resolveAuthSecret } from './auth-secret';
+import { createCollabServerFromEnvironment } from './collab/from-environment';
 
 const config = env();
 const isDev = config.NODE_ENV !== 'production';
 
 // next-auth reads these from the environment; derive them for the embedded default.
-process.env.NEXTAUTH_SECRET = resolveAuthSecret({
+const authSecret = resolveAuthSecret({
   configured: config.AUTH_SECRET ?? config.NEXTAUTH_SECRET,
   dataDir: config.DATA_DIR,
   isEmbedded: config.DATABASE_URL === undefined,
 });
+process.env.NEXTAUTH_SECRET = authSecret;
 process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
 
 function stampClientAddress(request: IncomingMessage): void {
@@ -56,6 +58,8 @@ async function main(): Promise<void> {
   await pruneAttempts();
   setInterval(pruneAttempts, THROTTLE_WINDOW_MS).unref();
 
+  const collab = createCollabServerFromEnvironment({ db: database.db, config, authSecret });
+
   const app = next({ dev: isDev, dir: process.cwd(), hostname: 'localhost', port: config.PORT });
   await app.prepare();
   const handleRequest = app.getRequestHandler();
@@ -76,7 +80,10 @@ async function main(): Promise<void> {
   });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    // The realtime endpoint (/collab/…) is mounted here by the collaboration server.
+    if (collab.isCollabRequest(request)) {
+      collab.handleUpgrade(request, socket, head);
+      return;
+    }
     // Everything else belongs to Next.js: its dev server uses a websocket for hot
     // reload; in production it serves none, and an unanswered upgrade would hang.
     if (isDev) {
@@ -97,8 +104,10 @@ async function main(): Promise<void> {
     logInfo(`${signal}: shutting down`);
     server.close();
     server.closeAllConnections();
-    // Closing PGlite cleanly keeps its sequences from jumping after a restart.
-    closeDatabase()
+    // Store every open document, then close PGlite cleanly (its sequences jump otherwise).
+    collab
+      .close()
+      .then(() => closeDatabase())
       .catch((error: unknown) => logError('closing the database failed', error))
       .finally(() => process.exit(0));
   };

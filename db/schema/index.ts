@@ -1,3 +1,4 @@
 export * from './users';
 export * from './organizations';
 export * from './initiatives';
+export * from './collab';

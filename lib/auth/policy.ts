@@ -12,6 +12,8 @@ export interface PolicyResources {
   'initiative.viewDrafts': undefined;
   'initiative.create': undefined;
   'initiative.update': undefined;
+  'stakeholderMap.view': { status: InitiativeStatus };
+  'stakeholderMap.edit': { status: InitiativeStatus };
   'admin.access': undefined;
   'user.list': undefined;
   'user.changeRole': { userId: string };
@@ -35,6 +37,17 @@ export function can<A extends PolicyAction>(actor: Actor, action: A, ...resource
     case 'initiative.view': {
       const { status } = target as PolicyResources['initiative.view'];
       return status !== 'draft' || (role !== undefined && isStaffRole(role));
+    }
+    case 'stakeholderMap.view': {
+      // Anyone who can see the initiative can follow its map; opening the live
+      // document needs an account (the token endpoint is for signed-in users).
+      const { status } = target as PolicyResources['stakeholderMap.view'];
+      return status !== 'draft' || (role !== undefined && isStaffRole(role));
+    }
+    case 'stakeholderMap.edit': {
+      // Municipality staff edit; a finished or archived initiative's map is a record.
+      const { status } = target as PolicyResources['stakeholderMap.edit'];
+      return role !== undefined && isStaffRole(role) && (status === 'draft' || status === 'active');
     }
     case 'initiative.viewDrafts':
     case 'initiative.create':

@@ -41,3 +41,9 @@ export async function findInitiativeBySlug(db: Db, { actor, slug }: { actor: Act
   if (!initiative || !can(actor, 'initiative.view', { status: initiative.status })) return null;
   return initiative;
 }
+
+export async function findInitiativeById(db: Db, { actor, id }: { actor: Actor; id: string }): Promise<Initiative | null> {
+  const [initiative] = await db.select(initiativeColumns).from(initiatives).where(eq(initiatives.id, id)).limit(1);
+  if (!initiative || !can(actor, 'initiative.view', { status: initiative.status })) return null;
+  return initiative;
+}

@@ -37,6 +37,22 @@ const CASES: Case[] = [
       allowed: status === 'draft' ? staff : everyone,
     }),
   ),
+  ...INITIATIVE_STATUSES.map(
+    (status): Case<'stakeholderMap.view'> => ({
+      action: 'stakeholderMap.view',
+      label: `of a ${status} initiative`,
+      resource: { status },
+      allowed: status === 'draft' ? staff : everyone,
+    }),
+  ),
+  ...INITIATIVE_STATUSES.map(
+    (status): Case<'stakeholderMap.edit'> => ({
+      action: 'stakeholderMap.edit',
+      label: `of a ${status} initiative`,
+      resource: { status },
+      allowed: status === 'draft' || status === 'active' ? staff : [],
+    }),
+  ),
   { action: 'initiative.viewDrafts', label: '', resource: undefined, allowed: staff },
   { action: 'initiative.create', label: '', resource: undefined, allowed: staff },
   { action: 'initiative.update', label: '', resource: undefined, allowed: staff },
@@ -69,6 +85,8 @@ describe('policy matrix', () => {
       'initiative.viewDrafts': true,
       'initiative.create': true,
       'initiative.update': true,
+      'stakeholderMap.view': true,
+      'stakeholderMap.edit': true,
       'admin.access': true,
       'user.list': true,
       'user.changeRole': true,
