@@ -74,7 +74,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       const bytes = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(0);
       if (connection) connection.receive(bytes);
-      else early.push(bytes);
+      else if (early.length < limits.messageBurst) early.push(bytes);
+      else socket.close(CLOSE_CODES.rateLimited, 'message rate limit exceeded');
     });
     socket.on('error', (error) => log.warn(`socket error on ${claims.document}: ${error.message}`));
 
