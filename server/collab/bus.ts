@@ -7,8 +7,11 @@ export interface DocumentBusHandlers {
   onAwareness(update: Uint8Array): void;
   /** Our state vector, sent so others can fill our gaps. */
   stateVector(): Uint8Array;
-  /** What we have that a peer with this state vector lacks, or null for nothing. */
-  missingFor(stateVector: Uint8Array): Uint8Array | null;
+  /**
+   * What we have that a peer with this state vector lacks, or null for nothing. Only
+   * stored updates are offered: the receiver passes them on without storing them.
+   */
+  missingFor(stateVector: Uint8Array): Promise<Uint8Array | null>;
 }
 
 export interface DocumentBus {

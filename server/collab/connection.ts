@@ -54,6 +54,11 @@ export class CollabConnection implements DocumentPeer {
     this.socket.terminate();
   }
 
+  /** The socket closed: the document forgets this connection and its presence. */
+  leave(): void {
+    this.document.removePeer(this);
+  }
+
   ping(): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.ping();
   }

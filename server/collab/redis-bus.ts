@@ -50,11 +50,12 @@ export function createRedisBus(url: string, { log, antiEntropyIntervalMs = 5000 
         case KIND.awareness:
           documentHandlers.onAwareness(payload);
           break;
-        case KIND.stateVector: {
-          const missing = documentHandlers.missingFor(payload);
-          if (missing) publish(document, KIND.fill, missing);
+        case KIND.stateVector:
+          documentHandlers
+            .missingFor(payload)
+            .then((missing) => missing && publish(document, KIND.fill, missing))
+            .catch((error: unknown) => log.error(`answering a state vector on ${document} failed`, error));
           break;
-        }
         default:
           log.warn(`unknown bus message kind ${message[0]} on ${document}`);
       }

@@ -70,14 +70,29 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   async function accept(socket: WebSocket, claims: CollabClaims): Promise<void> {
     // Messages that arrive while the document loads wait their turn.
     const early: Uint8Array[] = [];
-    let connection: CollabConnection | null = null;
+    let current: CollabConnection | null = null;
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       const bytes = isBinary ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(0);
-      if (connection) connection.receive(bytes);
+      if (current) current.receive(bytes);
       else if (early.length < limits.messageBurst) early.push(bytes);
       else socket.close(CLOSE_CODES.rateLimited, 'message rate limit exceeded');
     });
     socket.on('error', (error) => log.warn(`socket error on ${claims.document}: ${error.message}`));
+    // Released exactly once, whether the socket closes during the load or after it.
+    let isReleased = false;
+    let isLoaded = false;
+    const release = () => {
+      if (isReleased || !isLoaded) return;
+      isReleased = true;
+      void registry.release(claims.document);
+    };
+    socket.on('close', () => {
+      if (current) {
+        connections.delete(current);
+        current.leave();
+      }
+      release();
+    });
 
     let document;
     try {
@@ -87,23 +102,19 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       socket.close(CLOSE_CODES.internalError, 'the document could not be loaded');
       return;
     }
-    const current = new CollabConnection(socket, claims, document, limits, log);
-    socket.on('pong', () => {
-      current.isAlive = true;
-    });
-    socket.on('close', () => {
-      connections.delete(current);
-      document.removePeer(current);
-      void registry.release(claims.document);
-    });
+    isLoaded = true;
     if (socket.readyState !== socket.OPEN) {
-      void registry.release(claims.document);
+      release();
       return;
     }
-    connections.add(current);
-    document.addPeer(current);
-    connection = current;
-    early.forEach((bytes) => current.receive(bytes));
+    const accepted = new CollabConnection(socket, claims, document, limits, log);
+    socket.on('pong', () => {
+      accepted.isAlive = true;
+    });
+    connections.add(accepted);
+    document.addPeer(accepted);
+    current = accepted;
+    early.forEach((bytes) => accepted.receive(bytes));
   }
 
   return {

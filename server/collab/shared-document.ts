@@ -36,8 +36,18 @@ const MAX_CLIENT_IDS_PER_PEER = 4;
 /** Compact once this many updates have been stored since the last compaction. */
 const COMPACT_AFTER_UPDATES = 500;
 
+/** Writes of one document that may be in flight at once; they are announced in order. */
+const MAX_WRITES_IN_FLIGHT = 4;
+
 interface PendingUpdate extends StoredUpdate {
   origin: DocumentPeer | null;
+  /** Position in the order updates were applied here. */
+  sequence: number;
+}
+
+interface Write {
+  batch: PendingUpdate[];
+  isStored: boolean;
 }
 
 export class SharedDocument {
@@ -47,10 +57,17 @@ export class SharedDocument {
   /** Awareness client ids each peer speaks for, and the reverse lookup. */
   private readonly clientIdsOf = new Map<DocumentPeer, Set<number>>();
   private readonly ownerOf = new Map<number, DocumentPeer>();
+  /** Who spoke for a client id before its connection closed, so the same user can come back. */
+  private readonly formerUserOf = new Map<number, string>();
 
   private pending: PendingUpdate[] = [];
-  private persisting: Promise<void> | null = null;
+  private readonly writes: Write[] = [];
+  private appliedSequence = 0;
+  private announcedSequence = 0;
+  private readonly storedWaiters: Array<{ sequence: number; resolve: () => void }> = [];
   private storedSinceCompaction = 0;
+  /** Awareness client ids whose latest state came from another process. */
+  private readonly remoteClientIds = new Set<number>();
   private isClosed = false;
 
   constructor(
@@ -74,7 +91,8 @@ export class SharedDocument {
       onUpdate: (update) => Y.applyUpdate(this.doc, update, FROM_OTHER_PROCESS),
       onAwareness: (update) => applyAwarenessUpdate(this.awareness, update, FROM_OTHER_PROCESS),
       stateVector: () => Y.encodeStateVector(this.doc),
-      missingFor: (stateVector) => {
+      missingFor: async (stateVector) => {
+        await this.whenStored();
         const diff = Y.encodeStateAsUpdate(this.doc, stateVector);
         return isEmptyUpdate(diff) ? null : diff;
       },
@@ -98,7 +116,10 @@ export class SharedDocument {
     this.peers.delete(peer);
     const clientIds = [...(this.clientIdsOf.get(peer) ?? [])];
     this.clientIdsOf.delete(peer);
-    clientIds.forEach((clientId) => this.ownerOf.delete(clientId));
+    for (const clientId of clientIds) {
+      this.ownerOf.delete(clientId);
+      this.formerUserOf.set(clientId, peer.userId);
+    }
     // Others see the person leave at once rather than after the awareness timeout.
     if (clientIds.length > 0) removeAwarenessStates(this.awareness, clientIds, null);
   }
@@ -123,9 +144,11 @@ export class SharedDocument {
   /**
    * An awareness update from a peer, already decoded. The official client relays every
    * awareness change it hears, so entries about other people at a clock we already
-   * have are routine echoes and are dropped quietly. A newer entry for a client id
-   * another connection speaks for is an attempt to impersonate: it is dropped and
-   * returned so the connection can log it. Returns the rejected client ids.
+   * have are routine echoes and are dropped quietly. A connection may take a client id
+   * that is new, that the same user held here before reconnecting, or whose state came
+   * from another process (its tab moved here when that process went away). Anything
+   * else about someone else's id is an attempt to impersonate: it is dropped and
+   * returned so the connection can log it.
    */
   receiveAwareness(peer: DocumentPeer, entries: readonly AwarenessEntry[]): number[] {
     // Presence is for editors; what a read-only connection sends reaches no one.
@@ -135,20 +158,30 @@ export class SharedDocument {
     const accepted: AwarenessEntry[] = [];
     const rejected: number[] = [];
     for (const entry of entries) {
-      const owner = this.ownerOf.get(entry.clientId);
+      const { clientId } = entry;
+      const owner = this.ownerOf.get(clientId);
       if (owner === peer) {
         accepted.push(entry);
         continue;
       }
-      const known = this.awareness.meta.get(entry.clientId);
-      const isEcho = entry.state === null || (known !== undefined && entry.clock <= known.clock);
-      if (isEcho) continue;
-      if (owner || known || owned.size >= MAX_CLIENT_IDS_PER_PEER) {
-        rejected.push(entry.clientId);
+      if (entry.state === null) continue; // someone else's departure, relayed
+      const known = this.awareness.meta.get(clientId);
+      const isReturning = !owner && !this.awareness.states.has(clientId) && this.formerUserOf.get(clientId) === peer.userId;
+      const isEcho = known !== undefined && entry.clock <= known.clock;
+      if (isEcho && !isReturning) continue;
+      const isMovedHere = !owner && this.remoteClientIds.has(clientId);
+      const isNew = !owner && known === undefined;
+      if (!(isReturning || isMovedHere || isNew) || owned.size >= MAX_CLIENT_IDS_PER_PEER) {
+        rejected.push(clientId);
         continue;
       }
-      owned.add(entry.clientId);
-      this.ownerOf.set(entry.clientId, peer);
+      if (isReturning) {
+        // Its clock is older than the one its departure left behind; forget that one.
+        this.awareness.meta.delete(clientId);
+        this.formerUserOf.delete(clientId);
+      }
+      owned.add(clientId);
+      this.ownerOf.set(clientId, peer);
       accepted.push(entry);
     }
     if (accepted.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), peer);
@@ -160,9 +193,11 @@ export class SharedDocument {
     if (present.length > 0) peer.send(encodeAwarenessStates(this.awareness, present));
   }
 
-  /** Resolves once every update applied so far is in the store. */
+  /** Resolves once every update applied so far is stored (and announced). */
   whenStored(): Promise<void> {
-    return this.persisting ?? Promise.resolve();
+    const sequence = this.appliedSequence;
+    if (this.announcedSequence >= sequence) return Promise.resolve();
+    return new Promise((resolve) => this.storedWaiters.push({ sequence, resolve }));
   }
 
   /** Stores what is pending and compacts; the document is not used afterwards. */
@@ -185,45 +220,72 @@ export class SharedDocument {
       return;
     }
     const peer = this.isPeer(origin) ? origin : null;
-    this.pending.push({ update, userId: peer?.userId ?? null, origin: peer });
-    this.persisting ??= this.persistPending();
+    this.appliedSequence += 1;
+    this.pending.push({ update, userId: peer?.userId ?? null, origin: peer, sequence: this.appliedSequence });
+    this.startWrites();
   }
 
   /**
-   * Writes everything pending in one batch, then tells others; repeats while updates
-   * arrived during the write. Updates are stored before anyone else sees them, so a
-   * crash can only lose what nobody but its author had.
+   * Updates are stored before anyone else sees them, so a crash can only lose what
+   * nobody but its author had. Updates arriving while writes are in flight form the
+   * next batch; several batches may be written at once, but each is published and
+   * broadcast only after every batch before it, in the order they were applied.
    */
-  private async persistPending(): Promise<void> {
-    let delayMs = 100;
-    while (this.pending.length > 0) {
-      const batch = this.pending;
+  private startWrites(): void {
+    while (this.pending.length > 0 && this.writes.length < MAX_WRITES_IN_FLIGHT) {
+      const write: Write = { batch: this.pending, isStored: false };
+      this.pending = [];
+      this.writes.push(write);
+      void this.storeWrite(write);
+    }
+  }
+
+  private async storeWrite(write: Write): Promise<void> {
+    for (let delayMs = 100; ; delayMs = Math.min(delayMs * 2, 5000)) {
       try {
-        await this.store.appendUpdates(this.name, batch.map(({ update, userId }) => ({ update, userId })));
+        await this.store.appendUpdates(this.name, write.batch.map(({ update, userId }) => ({ update, userId })));
+        break;
       } catch (error) {
-        this.log.error(`storing ${batch.length} update(s) of ${this.name} failed; retrying`, error);
+        this.log.error(`storing ${write.batch.length} update(s) of ${this.name} failed; retrying`, error);
         await new Promise((resolve) => setTimeout(resolve, delayMs));
-        delayMs = Math.min(delayMs * 2, 5000);
-        continue;
       }
-      delayMs = 100;
-      this.pending = this.pending.slice(batch.length);
-      for (const { update, origin } of batch) {
+    }
+    write.isStored = true;
+    while (this.writes[0]?.isStored) {
+      const stored = this.writes.shift()!;
+      for (const { update, origin, sequence } of stored.batch) {
         this.bus?.publishUpdate(this.name, update);
         this.broadcast(encodeUpdateMessage(update), origin);
+        this.announcedSequence = sequence;
       }
-      this.storedSinceCompaction += batch.length;
+      this.storedSinceCompaction += stored.batch.length;
     }
-    this.persisting = null;
+    this.resolveStoredWaiters();
+    this.startWrites();
     if (this.storedSinceCompaction >= COMPACT_AFTER_UPDATES && !this.isClosed) {
       this.storedSinceCompaction = 0;
       this.store.compactDocument(this.name).catch((error: unknown) => this.log.error(`compacting ${this.name} failed`, error));
     }
   }
 
+  private resolveStoredWaiters(): void {
+    for (let index = this.storedWaiters.length - 1; index >= 0; index -= 1) {
+      const waiter = this.storedWaiters[index]!;
+      if (waiter.sequence <= this.announcedSequence) {
+        this.storedWaiters.splice(index, 1);
+        waiter.resolve();
+      }
+    }
+  }
+
   private onAwarenessUpdate({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
+    for (const clientId of [...added, ...updated]) {
+      if (origin === FROM_OTHER_PROCESS) this.remoteClientIds.add(clientId);
+      else this.remoteClientIds.delete(clientId);
+    }
+    removed.forEach((clientId) => this.remoteClientIds.delete(clientId));
     const update = encodeAwarenessUpdate(this.awareness, changed);
     this.broadcast(encodeAwarenessMessage(update), null);
     if (origin !== FROM_OTHER_PROCESS) this.bus?.publishAwareness(this.name, update);

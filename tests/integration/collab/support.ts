@@ -2,10 +2,11 @@
 // y-websocket clients in Node, for the collaboration integration tests and benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -170,4 +171,251 @@ export function upgradeStatus(url: string, headers: Record<string, string> = {})
 
 export function removeFolder(folder: string): void {
   rmSync(folder, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------
+// Additions for the cluster test (cluster.test.ts) and the benchmark (tests/bench/collab.ts).
+
+/**
+ * The same person's tab reconnecting elsewhere (another process, after a crash or a
+ * load balancer's choice): the old provider goes, a new one opens on serverUrl with the
+ * same Y.Doc and the same Awareness, so edits made while offline are sent again and the
+ * presence clock goes on. Resolves once synced.
+ */
+export async function reconnectClient(
+  client: TestClient,
+  serverUrl: string,
+  document: string,
+  { access = 'edit', userId }: { access?: CollabAccess; userId?: string } = {},
+): Promise<TestClient> {
+  const { doc, provider: previous } = client;
+  const awareness = previous.awareness;
+  previous.destroy();
+  const token = await tokenFor(document, access, userId);
+  const provider = new WebsocketProvider(serverUrl, document, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token },
+    awareness,
+    disableBc: true,
+    maxBackoffTime: 500,
+  });
+  await new Promise<void>((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error(`client did not sync again with ${serverUrl}`)), 15_000);
+    provider.once('sync', (isSynced: boolean) => {
+      if (isSynced) {
+        clearTimeout(timeout);
+        resolve();
+      }
+    });
+  });
+  return { doc, provider, destroy: () => provider.destroy() };
+}
+
+/** Local ports of the TCP connections that process `pid` holds to `remotePort` (Linux /proc). */
+export function tcpConnectionPortsOf(pid: number, remotePort: number): number[] {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`));
+      if (match?.[1]) inodes.add(match[1]);
+    } catch {
+      // closed meanwhile
+    }
+  }
+  const ports: number[] = [];
+  for (const table of ['tcp', 'tcp6']) {
+    let text: string;
+    try {
+      text = readFileSync(`/proc/${pid}/net/${table}`, 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      // sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode
+      const columns = line.trim().split(/\s+/);
+      const [local, remote, inode] = [columns[1], columns[2], columns[9]];
+      if (!local || !remote || !inode || !inodes.has(inode)) continue;
+      if (Number.parseInt(remote.split(':').pop() ?? '', 16) === remotePort) ports.push(Number.parseInt(local.split(':').pop() ?? '', 16));
+    }
+  }
+  return ports;
+}
+
+/**
+ * Drops the Redis pub/sub connection(s) of one process (CLIENT KILL by id), as a network
+ * blip or a slow subscriber would: what is published until it has subscribed again is
+ * lost for that process only. Returns how many connections were killed.
+ */
+export async function killRedisSubscriberOf(redisUrl: string, pid: number): Promise<number> {
+  const redisPort = Number(new URL(redisUrl).port || 6379);
+  const ports = new Set(tcpConnectionPortsOf(pid, redisPort));
+  const admin = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
+  try {
+    const list = String(await admin.call('CLIENT', 'LIST', 'TYPE', 'pubsub'));
+    let killed = 0;
+    for (const line of list.split('\n')) {
+      const fields = new Map(line.trim().split(' ').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)] as const));
+      const port = Number(fields.get('addr')?.split(':').pop());
+      const id = fields.get('id');
+      if (id && ports.has(port)) {
+        await admin.call('CLIENT', 'KILL', 'ID', id);
+        killed += 1;
+      }
+    }
+    return killed;
+  } finally {
+    admin.disconnect();
+  }
+}
+
+/** CPU time (user + system, seconds) and memory (MiB) of a process, from /proc (Linux). */
+export function processUsage(pid: number): { cpuSeconds: number; rssMiB: number; peakRssMiB: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  const cpuSeconds = (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { cpuSeconds, rssMiB: kib('VmRSS') / 1024, peakRssMiB: kib('VmHWM') / 1024 };
+}
+
+// ---------------------------------------------------------------------------------
+// Helpers for tests that need clean-up on failure and raw protocol access.
+
+/** A client whose provider exists at once (so a test can register it for clean-up) and that resolves `synced` later. */
+export interface PendingTestClient extends TestClient {
+  synced: Promise<void>;
+}
+
+/** Like connectClient, but returns before the first sync; `destroy` also destroys the Y.Doc (and its awareness timer). */
+export function startClient(
+  serverUrl: string,
+  document: string,
+  { access = 'edit', doc = new Y.Doc(), userId, token }: { access?: CollabAccess; doc?: Y.Doc; userId?: string; token?: string } = {},
+): PendingTestClient {
+  let provider: WebsocketProvider | null = null;
+  let destroyed = false;
+  const client: PendingTestClient = {
+    doc,
+    get provider(): WebsocketProvider {
+      if (!provider) throw new Error('the provider is not created yet');
+      return provider;
+    },
+    destroy() {
+      destroyed = true;
+      provider?.awareness.destroy();
+      provider?.destroy();
+      doc.destroy();
+    },
+    synced: (async () => {
+      const signed = token ?? (await tokenFor(document, access, userId));
+      if (destroyed) throw new Error('client destroyed before it connected');
+      provider = new WebsocketProvider(serverUrl, document, doc, {
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        params: { token: signed },
+        disableBc: true,
+        maxBackoffTime: 500,
+      });
+      const current = provider;
+      await new Promise<void>((resolve, reject) => {
+        const timeout = setTimeout(() => reject(new Error(`client did not sync with ${serverUrl}`)), 15_000);
+        const onSync = (isSynced: boolean) => {
+          if (!isSynced) return;
+          clearTimeout(timeout);
+          current.off('sync', onSync);
+          resolve();
+        };
+        current.on('sync', onSync);
+      });
+    })(),
+  };
+  // A rejection nobody awaited yet must not crash the run; callers await `synced`.
+  client.synced.catch(() => undefined);
+  return client;
+}
+
+/** A raw websocket on a document: every binary message it receives, and how it closed. */
+export interface RawSocket {
+  socket: WebSocket;
+  messages: Uint8Array[];
+  /** Resolves when the socket is closed, with the close code and reason. */
+  closed: Promise<{ code: number; reason: string }>;
+  isOpen(): boolean;
+  /** Sends if the socket is still open; returns whether it did. */
+  send(message: Uint8Array | string): boolean;
+  /** Waits for a received message that satisfies the predicate (including ones already received). */
+  waitForMessage(predicate: (message: Uint8Array) => boolean, description: string, timeoutMs?: number): Promise<Uint8Array>;
+}
+
+/** Opens a raw websocket with a token for the document (or the given token); resolves once open. */
+export async function openRawSocket(
+  serverUrl: string,
+  document: string,
+  { access = 'edit', token, userId, headers = {} }: { access?: CollabAccess; token?: string; userId?: string; headers?: Record<string, string> } = {},
+): Promise<RawSocket> {
+  const signed = token ?? (await tokenFor(document, access, userId));
+  const socket = new WebSocket(`${serverUrl}/${document}?token=${encodeURIComponent(signed)}`, { headers });
+  socket.binaryType = 'nodebuffer';
+  const messages: Uint8Array[] = [];
+  const waiters = new Set<() => void>();
+  socket.on('message', (data: Buffer, isBinary: boolean) => {
+    if (!isBinary) return;
+    messages.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    waiters.forEach((wake) => wake());
+  });
+  // Errors (a reset after the server closed, for instance) end in 'close' too.
+  socket.on('error', () => undefined);
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    socket.once('close', (code: number, reason: Buffer) => {
+      resolve({ code, reason: reason.toString() });
+      waiters.forEach((wake) => wake());
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('unexpected-response', (_request, response) => reject(new Error(`upgrade refused with ${response.statusCode}`)));
+    socket.once('error', reject);
+  });
+  return {
+    socket,
+    messages,
+    closed,
+    isOpen: () => socket.readyState === WebSocket.OPEN,
+    send(message) {
+      if (socket.readyState !== WebSocket.OPEN) return false;
+      socket.send(message);
+      return true;
+    },
+    waitForMessage(predicate, description, timeoutMs = 10_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = messages.find(predicate);
+          if (found) {
+            cleanup();
+            resolve(found);
+          } else if (socket.readyState === WebSocket.CLOSED) {
+            cleanup();
+            reject(new Error(`socket closed before ${description}`));
+          }
+        };
+        const timeout = setTimeout(() => {
+          cleanup();
+          reject(new Error(`timed out waiting for ${description}`));
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timeout);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+  };
+}
+
+/** GET /health of a collaboration process: its status code and JSON body. */
+export async function health(port: number): Promise<{ status: number; body: { status?: string; connections?: number; documents?: number } }> {
+  const response = await fetch(`http://127.0.0.1:${port}/health`);
+  return { status: response.status, body: (await response.json()) as { status?: string; connections?: number; documents?: number } };
 }
