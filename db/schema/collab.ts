@@ -9,7 +9,10 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
 });
 
-/** Updates not yet merged into the snapshot. Compaction deletes exactly the rows it merged. */
+/**
+ * Updates not yet merged into the snapshot, with who sent them and when. Compaction
+ * deletes exactly the rows it merged, after summarizing them into collab_edits.
+ */
 export const collabUpdates = pgTable(
   'collab_updates',
   {
@@ -32,8 +35,8 @@ export const collabSnapshots = pgTable('collab_snapshots', {
 });
 
 /**
- * Who changed which document when: one row per stored batch of a user's updates.
- * Never compacted. User ids come from the verified collaboration token; they carry no
+ * Who changed which document when, once compaction has merged the updates' bytes: one
+ * row per user per minute (lib/collab/history.ts). Never compacted itself. User ids come from the verified collaboration token; they carry no
  * foreign key so that storing an edit can never fail on account housekeeping (a
  * deleted account's edits stay in the history, shown without a name).
  */

@@ -2,9 +2,56 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { collabEdits, collabSnapshots, collabUpdates } from '@/db/schema';
-import { mergeStoredState, type CollabStore } from './store';
+import { summarizeEdits } from '@/lib/collab/history';
+import { mergeStoredState, type CollabStore, type StoredUpdate } from './store';
+
+/** Statements writing updates that may be in flight at once, across all documents. */
+const MAX_APPEND_STATEMENTS_IN_FLIGHT = 2;
+
+interface QueuedAppend {
+  document: string;
+  updates: readonly StoredUpdate[];
+  at: Date;
+  resolve(): void;
+  reject(error: unknown): void;
+}
 
 export function createDatabaseStore(db: Db): CollabStore {
+  // Appends of every document queue here and go out together: one statement, one
+  // commit (one WAL flush) for whatever arrived while the previous ones were running.
+  // On a busy server this is far fewer commits than one per document per batch.
+  let queue: QueuedAppend[] = [];
+  let statementsInFlight = 0;
+
+  const writeQueued = async (appends: QueuedAppend[]) => {
+    const rows = appends.flatMap(({ document, updates, at }) => {
+      // Raw parameters skip drizzle's column mapping: bytes as a Buffer, time as ISO text.
+      const time = at.toISOString();
+      return updates.map(
+        ({ update, userId }) =>
+          sql`(${document}, ${Buffer.from(update.buffer, update.byteOffset, update.byteLength)}::bytea, ${userId}::uuid, ${time}::timestamptz)`,
+      );
+    });
+    try {
+      await db.execute(sql`insert into ${collabUpdates} (document, update, user_id, created_at) values ${sql.join(rows, sql`, `)}`);
+      appends.forEach((append) => append.resolve());
+    } catch (error) {
+      appends.forEach((append) => append.reject(error));
+    }
+  };
+
+  const flush = () => {
+    while (queue.length > 0 && statementsInFlight < MAX_APPEND_STATEMENTS_IN_FLIGHT) {
+      const appends = queue;
+      queue = [];
+      statementsInFlight += 1;
+      void writeQueued(appends).finally(() => {
+        statementsInFlight -= 1;
+        flush();
+      });
+    }
+  };
+
   return {
     async loadDocument(document) {
       // Updates first, then the snapshot: if another process compacts in between, the
@@ -19,34 +66,13 @@ export function createDatabaseStore(db: Db): CollabStore {
       return [...(snapshot ? [snapshot.state] : []), ...rows.map((row) => row.update)];
     },
 
-    async appendUpdates(document, updates, at = new Date()) {
-      if (updates.length === 0) return;
-      // History: one row per user per batch, which is what a person reading it needs.
-      const byUser = new Map<string | null, { updateCount: number; byteSize: number }>();
-      for (const { update, userId } of updates) {
-        const entry = byUser.get(userId) ?? { updateCount: 0, byteSize: 0 };
-        entry.updateCount += 1;
-        entry.byteSize += update.byteLength;
-        byUser.set(userId, entry);
-      }
-      // One statement, so one round trip and one commit: this write sits between a
-      // keystroke and everyone else seeing it. A data-modifying WITH runs exactly once
-      // and the whole statement is atomic.
-      // Raw parameters skip drizzle's column mapping: bytes as a Buffer, time as ISO text.
-      const time = at.toISOString();
-      const updateRows = updates.map(
-        ({ update, userId }) =>
-          sql`(${document}, ${Buffer.from(update.buffer, update.byteOffset, update.byteLength)}::bytea, ${userId}::uuid, ${time}::timestamptz)`,
-      );
-      const editRows = [...byUser].map(
-        ([userId, totals]) => sql`(${document}, ${userId}::uuid, ${totals.updateCount}::int, ${totals.byteSize}::int, ${time}::timestamptz)`,
-      );
-      await db.execute(sql`
-        with stored as (
-          insert into ${collabUpdates} (document, update, user_id, created_at) values ${sql.join(updateRows, sql`, `)}
-        )
-        insert into ${collabEdits} (document, user_id, update_count, byte_size, edited_at) values ${sql.join(editRows, sql`, `)}
-      `);
+    appendUpdates(document, updates, at = new Date()) {
+      if (updates.length === 0) return Promise.resolve();
+      // The rows carry user and time; compaction turns them into history.
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ document, updates, at, resolve, reject });
+        flush();
+      });
     },
 
     async compactDocument(document) {
@@ -57,7 +83,7 @@ export function createDatabaseStore(db: Db): CollabStore {
 
         const [snapshot] = await tx.select().from(collabSnapshots).where(eq(collabSnapshots.document, document));
         const rows = await tx
-          .select({ id: collabUpdates.id, update: collabUpdates.update })
+          .select({ id: collabUpdates.id, update: collabUpdates.update, userId: collabUpdates.userId, createdAt: collabUpdates.createdAt })
           .from(collabUpdates)
           .where(eq(collabUpdates.document, document))
           .orderBy(asc(collabUpdates.id));
@@ -69,6 +95,8 @@ export function createDatabaseStore(db: Db): CollabStore {
           .insert(collabSnapshots)
           .values({ document, state, mergedUpdates, compactedAt: new Date() })
           .onConflictDoUpdate({ target: collabSnapshots.document, set: { state, mergedUpdates, compactedAt: new Date() } });
+        // The bytes are merged away; who changed what when is kept as history.
+        await tx.insert(collabEdits).values(summarizeEdits(document, rows));
         // Exactly the rows merged above; rows committed since then stay for the next round.
         const ids = rows.map((row) => row.id);
         for (let start = 0; start < ids.length; start += 5000) {

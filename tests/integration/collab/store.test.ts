@@ -109,27 +109,30 @@ describe.each(storeBackends)('collaboration store: $name', (backend) => {
     expect(stateOf(await opened.store.loadDocument(name))).toEqual(doc.getMap('stakeholders').toJSON());
   });
 
-  it.skipIf(backend.name === 'memory')('keeps who edited and when, even after compaction', async () => {
+  it.skipIf(backend.name === 'memory')('keeps who edited and when, before and after compaction', async () => {
     const db = opened.handle!.db;
     const editor = await createActor(db, 'moderator', 'Marta');
     const name = stakeholderMapDocumentName(randomUUID());
     const doc = new Y.Doc();
-    const [first, second] = editsOf(doc, [setKey('a', 1), setKey('b', 2)]);
+    const [first, second, third] = editsOf(doc, [setKey('a', 1), setKey('b', 2), setKey('c', 3)]);
     await opened.store.appendUpdates(name, [{ update: first!, userId: editor.id }], new Date('2026-05-01T10:00:00Z'));
     await opened.store.appendUpdates(
       name,
       [
         { update: second!, userId: editor.id },
-        { update: second!, userId: null },
+        { update: third!, userId: null },
       ],
-      new Date('2026-05-01T11:00:00Z'),
+      new Date('2026-05-01T11:00:10Z'),
     );
-    await opened.store.compactDocument(name);
-    const history = await listDocumentHistory(db, { document: name });
-    expect(history).toEqual([
-      expect.objectContaining({ userId: null, userName: null, updateCount: 1, editedAt: new Date('2026-05-01T11:00:00Z') }),
-      expect.objectContaining({ userId: editor.id, userName: 'Marta', updateCount: 1, editedAt: new Date('2026-05-01T11:00:00Z') }),
+    await opened.store.appendUpdates(name, [{ update: third!, userId: editor.id }], new Date('2026-05-01T11:00:40Z'));
+    const expected = [
+      expect.objectContaining({ userId: editor.id, userName: 'Marta', updateCount: 2, editedAt: new Date('2026-05-01T11:00:40Z') }),
+      expect.objectContaining({ userId: null, userName: null, updateCount: 1, editedAt: new Date('2026-05-01T11:00:10Z') }),
       expect.objectContaining({ userId: editor.id, userName: 'Marta', updateCount: 1, editedAt: new Date('2026-05-01T10:00:00Z') }),
-    ]);
+    ];
+    expect(await listDocumentHistory(db, { document: name })).toEqual(expected);
+    await opened.store.compactDocument(name);
+    expect(await opened.store.countUnmergedUpdates(name)).toBe(0);
+    expect(await listDocumentHistory(db, { document: name })).toEqual(expected);
   });
 });

@@ -55,7 +55,9 @@ export interface CollabProcessOptions {
 export async function startCollabProcess(options: CollabProcessOptions = {}): Promise<CollabProcess> {
   const port = options.port ?? (await freePort());
   const { DATABASE_URL: _ignored, REDIS_URL: _alsoIgnored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/collab/main.ts'], {
+  // COLLAB_CPU_PROFILE_DIR=/some/dir writes a CPU profile of each server on exit (for benchmarks).
+  const profiling = process.env.COLLAB_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.COLLAB_CPU_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'server/collab/main.ts'], {
     cwd: process.cwd(),
     env: {
       ...inherited,
