@@ -108,15 +108,28 @@ describe.each(storeBackends)('collaboration store: $name', (backend) => {
     await opened.store.compactDocument(name);
     expect(stateOf(await opened.store.loadDocument(name))).toEqual(doc.getMap('stakeholders').toJSON());
   });
+});
 
-  it.skipIf(backend.name === 'memory')('keeps who edited and when, before and after compaction', async () => {
-    const db = opened.handle!.db;
+describe.each(testBackends)('edit history on $name', (backend) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await backend.open();
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  const setKey = (key: string, value: unknown) => (doc: Y.Doc) => doc.getMap('stakeholders').set(key, value);
+
+  it('keeps who edited and when, before and after compaction', async () => {
+    const db = handle.db;
+    const store = createDatabaseStore(db);
     const editor = await createActor(db, 'moderator', 'Marta');
     const name = stakeholderMapDocumentName(randomUUID());
     const doc = new Y.Doc();
     const [first, second, third] = editsOf(doc, [setKey('a', 1), setKey('b', 2), setKey('c', 3)]);
-    await opened.store.appendUpdates(name, [{ update: first!, userId: editor.id }], new Date('2026-05-01T10:00:00Z'));
-    await opened.store.appendUpdates(
+    await store.appendUpdates(name, [{ update: first!, userId: editor.id }], new Date('2026-05-01T10:00:00Z'));
+    await store.appendUpdates(
       name,
       [
         { update: second!, userId: editor.id },
@@ -124,15 +137,15 @@ describe.each(storeBackends)('collaboration store: $name', (backend) => {
       ],
       new Date('2026-05-01T11:00:10Z'),
     );
-    await opened.store.appendUpdates(name, [{ update: third!, userId: editor.id }], new Date('2026-05-01T11:00:40Z'));
+    await store.appendUpdates(name, [{ update: third!, userId: editor.id }], new Date('2026-05-01T11:00:40Z'));
     const expected = [
       expect.objectContaining({ userId: editor.id, userName: 'Marta', updateCount: 2, editedAt: new Date('2026-05-01T11:00:40Z') }),
       expect.objectContaining({ userId: null, userName: null, updateCount: 1, editedAt: new Date('2026-05-01T11:00:10Z') }),
       expect.objectContaining({ userId: editor.id, userName: 'Marta', updateCount: 1, editedAt: new Date('2026-05-01T10:00:00Z') }),
     ];
     expect(await listDocumentHistory(db, { document: name })).toEqual(expected);
-    await opened.store.compactDocument(name);
-    expect(await opened.store.countUnmergedUpdates(name)).toBe(0);
+    await store.compactDocument(name);
+    expect(await store.countUnmergedUpdates(name)).toBe(0);
     expect(await listDocumentHistory(db, { document: name })).toEqual(expected);
   });
 });
