@@ -3,10 +3,10 @@
 // which access, and what the browser can then do with it.
 import { randomUUID } from 'node:crypto';
 import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { upgradeStatus } from '../support/websocket';
 import { DEMO } from './support/accounts';
 
 const DEMO_INITIATIVE_SLUG = 'plaza-mayor-redesign';
@@ -32,22 +32,6 @@ function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
 }
 
-/** How a websocket upgrade on the app's port ends: an HTTP status, or 101. */
-function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { headers });
-    socket.once('open', () => {
-      socket.terminate();
-      resolve(101);
-    });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('error', reject);
-  });
-}
-
 /** A y-websocket update message carrying an edit of the map. */
 function editMessage(): number[] {
   const doc = new Y.Doc();
@@ -68,7 +52,7 @@ async function openInBrowser(page: Page, issued: IssuedToken, doc: string, send?
   return page.evaluate(
     ({ url, token, doc, send }) =>
       new Promise<number[][]>((resolve, reject) => {
-        // The browser's WebSocket, not the `ws` package imported above for Node-side checks.
+        // The browser's own WebSocket, so the page's Origin is sent.
         const socket = new window.WebSocket(`${url}/${doc}?token=${encodeURIComponent(token)}`);
         socket.binaryType = 'arraybuffer';
         const received: number[][] = [];

@@ -155,21 +155,7 @@ export async function waitFor(condition: () => boolean, message: string, timeout
   }
 }
 
-/** Opens a raw websocket and reports how the upgrade ended: an HTTP status, or 101. */
-export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url, { headers });
-    socket.once('open', () => {
-      socket.terminate();
-      resolve(101);
-    });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('error', (error) => reject(error));
-  });
-}
+export { upgradeStatus } from '../../support/websocket';
 
 export function removeFolder(folder: string): void {
   rmSync(folder, { recursive: true, force: true });
