@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import next from 'next';
 import { createTranslator } from 'next-intl';
-import { closeDatabase, getDatabase } from '@/db';
+import { getDatabase } from '@/db';
 import { seedDemoData } from '@/db/seed';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/auth/client-address';
 import { pruneAuthAttempts, THROTTLE_WINDOW_MS } from '@/lib/auth/throttle';
@@ -14,6 +14,7 @@ import { catalogues } from '@/lib/i18n/catalogues';
 import { logError, logInfo } from '@/lib/log';
 import { resolveAuthSecret } from './auth-secret';
 import { createCollabServerFromEnvironment } from './collab/from-environment';
+import { stopGracefullyOnSignals } from './shutdown';
 
 const config = env();
 const isDev = config.NODE_ENV !== 'production';
@@ -97,22 +98,7 @@ async function main(): Promise<void> {
     logInfo(`ready on http://localhost:${config.PORT} (${isDev ? 'development' : 'production'})`);
   });
 
-  let isStopping = false;
-  const stop = (signal: string) => {
-    if (isStopping) return;
-    isStopping = true;
-    logInfo(`${signal}: shutting down`);
-    server.close();
-    server.closeAllConnections();
-    // Store every open document, then close PGlite cleanly (its sequences jump otherwise).
-    collab
-      .close()
-      .then(() => closeDatabase())
-      .catch((error: unknown) => logError('closing the database failed', error))
-      .finally(() => process.exit(0));
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  stopGracefullyOnSignals({ server, collab });
 }
 
 main().catch((error: unknown) => {

@@ -2,12 +2,13 @@
 // behind a load balancer, sharing PostgreSQL (DATABASE_URL) and Redis (REDIS_URL).
 // Without DATABASE_URL it keeps documents in its own embedded database and must run alone.
 import { createServer } from 'node:http';
-import { closeDatabase, getDatabase } from '@/db';
+import { getDatabase } from '@/db';
 import { env } from '@/lib/env';
 import { logError } from '@/lib/log';
 import { resolveAuthSecret } from '../auth-secret';
 import { createCollabServerFromEnvironment } from './from-environment';
 import { consoleCollabLogger as log } from './logger';
+import { stopGracefullyOnSignals } from '../shutdown';
 
 async function main(): Promise<void> {
   const config = env();
@@ -34,20 +35,7 @@ async function main(): Promise<void> {
     log.info(`ready on port ${config.PORT} (${database.kind}${config.REDIS_URL ? ', redis' : ', alone'})`);
   });
 
-  let isStopping = false;
-  const stop = (signal: string) => {
-    if (isStopping) return;
-    isStopping = true;
-    log.info(`${signal}: storing documents and shutting down`);
-    server.close();
-    collab
-      .close()
-      .then(() => closeDatabase())
-      .catch((error: unknown) => logError('collab shutdown failed', error))
-      .finally(() => process.exit(0));
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  stopGracefullyOnSignals({ server, collab });
 }
 
 main().catch((error: unknown) => {
