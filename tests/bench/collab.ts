@@ -12,7 +12,6 @@
 // Each server runs BENCH_ROUNDS rounds (default 3), alternating which goes first; the table
 // shows each server's middle round by p99, so one noisy round does not decide the ratio.
 // Figures are for reading and comparing, never asserted.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,6 +25,7 @@ import {
   newDocumentName,
   processUsage,
   removeFolder,
+  spawnServer,
   startCollabProcess,
   tokenFor,
   type CollabProcess,
@@ -225,23 +225,12 @@ function ours(server: CollabProcess): Target {
 /** The reference server of y-websocket 2.x: bin/server.cjs, in memory, no auth; the room is the URL path. */
 async function startReference(): Promise<{ target: Target; stop(): Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/y-websocket-reference/bin/server.cjs'], {
+  const { child, exited } = await spawnServer({
+    label: 'reference server',
+    args: ['node_modules/y-websocket-reference/bin/server.cjs'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timeout = setTimeout(() => reject(new Error(`reference server did not start:\n${output}`)), 15_000);
-    child.stdout?.on('data', () => {
-      if (output.includes('running at')) {
-        clearTimeout(timeout);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`reference server exited with ${code}:\n${output}`)));
+    readyText: 'running at',
+    timeoutMs: 15_000,
   });
   return {
     target: { label: 'y-websocket 2.x reference', pid: child.pid!, url: `ws://127.0.0.1:${port}`, params: async () => ({}) },

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '@/db';
+import { describe, expect, it } from 'vitest';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { changeUserRole } from '@/lib/accounts/change-user-role';
 import { findUserById } from '@/lib/accounts/find-user';
@@ -10,18 +9,12 @@ import { signUp } from '@/lib/accounts/sign-up';
 import { SIGN_IN_MAX_FAILURES as MAX_FAILURES, SIGN_UP_MAX_PER_ADDRESS, THROTTLE_WINDOW_MS as FAILURE_WINDOW_MS } from '@/lib/auth/throttle';
 import { AppError } from '@/lib/errors';
 import { createActor, uniqueEmail } from './support/actors';
-import { testBackends } from './support/databases';
+import { testBackends, useSuiteDatabase } from './support/databases';
 
 const PASSWORD = 'a long enough password';
 
 describe.each(testBackends)('accounts on $name', (backend) => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await backend.open();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const handle = useSuiteDatabase(backend);
 
   describe('sign-up', () => {
     it('creates a resident whose e-mail is stored lower-case', async () => {

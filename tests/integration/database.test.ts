@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import type { DatabaseHandle } from '@/db';
 import { initiatives, memberships, users } from '@/db/schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '@/db/seed';
 import { authenticate } from '@/lib/accounts/authenticate';
-import { testBackends } from './support/databases';
+import { testBackends, useSuiteDatabase } from './support/databases';
 
 describe.each(testBackends)('database on $name', (backend) => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await backend.open();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const handle = useSuiteDatabase(backend);
 
   it('is migrated to the committed schema', async () => {
     const result = await handle.db.execute(sql`select count(*)::int as applied from drizzle.__drizzle_migrations`);

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '@/db';
+import { describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '@/lib/auth/actor';
 import { findInitiativeBySlug, listInitiatives } from '@/lib/initiatives/queries';
 import { createInitiative, updateInitiative } from '@/lib/initiatives/save-initiative';
 import { createActor } from './support/actors';
-import { testBackends } from './support/databases';
+import { testBackends, useSuiteDatabase } from './support/databases';
 
 const fields = {
   summary: 'Sensors and shade for the market street, planned with its traders.',
@@ -12,13 +11,7 @@ const fields = {
 } as const;
 
 describe.each(testBackends)('initiatives on $name', (backend) => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await backend.open();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const handle = useSuiteDatabase(backend);
 
   it('lets staff create an initiative at a readable, unique address', async () => {
     const moderator = await createActor(handle.db, 'moderator');

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '@/db';
+import { describe, expect, it } from 'vitest';
 import { findUserById } from '@/lib/accounts/find-user';
 import { ANONYMOUS } from '@/lib/auth/actor';
 import { createOrganization } from '@/lib/organizations/create-organization';
@@ -7,18 +6,12 @@ import { listOrganizations } from '@/lib/organizations/list-organizations';
 import { addMember, removeMember } from '@/lib/organizations/manage-members';
 import { setOrganizationVerified } from '@/lib/organizations/verify-organization';
 import { createActor, uniqueEmail } from './support/actors';
-import { testBackends } from './support/databases';
+import { testBackends, useSuiteDatabase } from './support/databases';
 
 const uniqueName = (label: string) => `${label} ${Math.random().toString(36).slice(2, 8)}`;
 
 describe.each(testBackends)('organizations on $name', (backend) => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await backend.open();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const handle = useSuiteDatabase(backend);
 
   it('shows an organization to the public only once an administrator has verified it', async () => {
     const admin = await createActor(handle.db, 'admin');

@@ -8,7 +8,7 @@ import { listDocumentHistory } from '@/lib/collab/history';
 import { createDatabaseStore } from '@/server/collab/database-store';
 import { createMemoryStore, type CollabStore } from '@/server/collab/store';
 import { createActor } from '../support/actors';
-import { testBackends } from '../support/databases';
+import { testBackends, useSuiteDatabase } from '../support/databases';
 
 interface StoreBackend {
   name: string;
@@ -111,13 +111,7 @@ describe.each(storeBackends)('collaboration store: $name', (backend) => {
 });
 
 describe.each(testBackends)('edit history on $name', (backend) => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await backend.open();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const handle = useSuiteDatabase(backend);
 
   const setKey = (key: string, value: unknown) => (doc: Y.Doc) => doc.getMap('stakeholders').set(key, value);
 

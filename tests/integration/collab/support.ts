@@ -52,13 +52,62 @@ export interface CollabProcessOptions {
 }
 
 /** Starts server/collab/main.ts as a child process and waits until it listens. */
+export interface SpawnedServer {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves when the process has exited. */
+  exited: Promise<void>;
+}
+
+/**
+ * Starts a Node server as a child process and waits for a line saying it is ready.
+ * A server that does not get ready in time is killed, so no test leaves one behind.
+ */
+export async function spawnServer({
+  label,
+  args,
+  env,
+  readyText,
+  timeoutMs,
+}: {
+  label: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+  readyText: string;
+  timeoutMs: number;
+}): Promise<SpawnedServer> {
+  const child = spawn(process.execPath, args, { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const timeout = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${label} did not start:\n${output}`));
+    }, timeoutMs);
+    child.stdout?.on('data', () => {
+      if (output.includes(readyText)) {
+        clearTimeout(timeout);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timeout);
+      reject(new Error(`${label} exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, output: () => output, exited };
+}
+
 export async function startCollabProcess(options: CollabProcessOptions = {}): Promise<CollabProcess> {
   const port = options.port ?? (await freePort());
   const { DATABASE_URL: _ignored, REDIS_URL: _alsoIgnored, ...inherited } = process.env;
   // COLLAB_CPU_PROFILE_DIR=/some/dir writes a CPU profile of each server on exit (for benchmarks).
   const profiling = process.env.COLLAB_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.COLLAB_CPU_PROFILE_DIR}`] : [];
-  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'server/collab/main.ts'], {
-    cwd: process.cwd(),
+  const { child, output, exited } = await spawnServer({
+    label: 'collab server',
+    args: [...profiling, '--import', 'tsx', 'server/collab/main.ts'],
     env: {
       ...inherited,
       NODE_ENV: 'production',
@@ -70,33 +119,15 @@ export async function startCollabProcess(options: CollabProcessOptions = {}): Pr
       ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
-  await new Promise<void>((resolve, reject) => {
-    const timeout = setTimeout(() => reject(new Error(`collab server did not start:\n${output}`)), 30_000);
-    const check = () => {
-      if (output.includes('ready on port')) {
-        clearTimeout(timeout);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timeout);
-      reject(new Error(`collab server exited with ${code}:\n${output}`));
-    });
+    readyText: 'ready on port',
+    timeoutMs: 30_000,
   });
 
   return {
     port,
     url: `ws://127.0.0.1:${port}/collab`,
     child,
-    output: () => output,
+    output,
     async stop() {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');

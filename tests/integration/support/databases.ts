@@ -4,6 +4,7 @@
 // afterwards. In CI a missing PostgreSQL is a failure, never a skip.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { afterAll, beforeAll } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '@/db';
 
 export interface TestBackend {
@@ -74,3 +75,23 @@ export const testBackends: TestBackend[] = [
         ]
       : []),
 ];
+
+/**
+ * Opens the backend's database before the suite and drops it after. The returned
+ * object's `db` is ready inside tests and hooks declared after this call.
+ */
+export function useSuiteDatabase(backend: TestBackend): { readonly db: DatabaseHandle['db'] } {
+  let handle: DatabaseHandle | undefined;
+  beforeAll(async () => {
+    handle = await backend.open();
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+  return {
+    get db() {
+      if (!handle) throw new Error('the suite database is not open yet');
+      return handle.db;
+    },
+  };
+}
