@@ -33,8 +33,21 @@ const FROM_OTHER_PROCESS = Symbol('from another process');
 
 /** A connection may speak for this many awareness client ids (a tab has one). */
 const MAX_CLIENT_IDS_PER_PEER = 4;
-/** Compact once this many updates have been stored since the last compaction. */
-const COMPACT_AFTER_UPDATES = 500;
+/**
+ * When the update log of a loaded document is merged into its snapshot. Compaction
+ * competes with the writes people are waiting for, so it waits for a pause in the
+ * editing; a document edited without pause is compacted once its log gets long.
+ */
+export interface CompactionPolicy {
+  /** Compact after this long without a stored update… */
+  quietMs: number;
+  /** …if at least this many updates were stored since the last compaction. */
+  minUpdatesWhenQuiet: number;
+  /** Compact at once, pause or not, when this many have been stored. */
+  maxUpdates: number;
+}
+
+export const DEFAULT_COMPACTION: CompactionPolicy = { quietMs: 2000, minUpdatesWhenQuiet: 100, maxUpdates: 10_000 };
 
 /** Writes of one document that may be in flight at once; they are announced in order. */
 const MAX_WRITES_IN_FLIGHT = 4;
@@ -66,6 +79,7 @@ export class SharedDocument {
   private announcedSequence = 0;
   private readonly storedWaiters: Array<{ sequence: number; resolve: () => void }> = [];
   private storedSinceCompaction = 0;
+  private compactWhenQuiet: NodeJS.Timeout | undefined;
   /** Awareness client ids whose latest state came from another process. */
   private readonly remoteClientIds = new Set<number>();
   private isClosed = false;
@@ -75,6 +89,7 @@ export class SharedDocument {
     private readonly store: CollabStore,
     private readonly bus: DocumentBus | null,
     private readonly log: CollabLogger,
+    private readonly compaction: CompactionPolicy = DEFAULT_COMPACTION,
   ) {
     // The server speaks for nobody in awareness.
     this.awareness.setLocalState(null);
@@ -203,6 +218,7 @@ export class SharedDocument {
   /** Stores what is pending and compacts; the document is not used afterwards. */
   async close(): Promise<void> {
     this.isClosed = true;
+    clearTimeout(this.compactWhenQuiet);
     await this.whenStored();
     await this.bus?.unsubscribe(this.name);
     if (this.storedSinceCompaction > 0) {
@@ -262,10 +278,24 @@ export class SharedDocument {
     }
     this.resolveStoredWaiters();
     this.startWrites();
-    if (this.storedSinceCompaction >= COMPACT_AFTER_UPDATES && !this.isClosed) {
-      this.storedSinceCompaction = 0;
-      this.store.compactDocument(this.name).catch((error: unknown) => this.log.error(`compacting ${this.name} failed`, error));
+    this.scheduleCompaction();
+  }
+
+  private scheduleCompaction(): void {
+    clearTimeout(this.compactWhenQuiet);
+    if (this.isClosed) return;
+    if (this.storedSinceCompaction >= this.compaction.maxUpdates) {
+      this.compact();
+    } else if (this.storedSinceCompaction >= this.compaction.minUpdatesWhenQuiet) {
+      this.compactWhenQuiet = setTimeout(() => this.compact(), this.compaction.quietMs);
+      this.compactWhenQuiet.unref();
     }
+  }
+
+  private compact(): void {
+    if (this.isClosed) return;
+    this.storedSinceCompaction = 0;
+    this.store.compactDocument(this.name).catch((error: unknown) => this.log.error(`compacting ${this.name} failed`, error));
   }
 
   private resolveStoredWaiters(): void {
