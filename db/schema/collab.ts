@@ -1,13 +1,7 @@
 // Shared Yjs documents: an append-only log of updates, compacted snapshots, and the
 // attributed edit history, which outlives compaction.
-import { bigint, bigserial, customType, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-
-/** Binary column; postgres.js answers with a Buffer, PGlite with a Uint8Array. */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
-  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
-});
+import { bigint, bigserial, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bytea } from './column-types';
 
 /**
  * Updates not yet merged into the snapshot, with who sent them and when. Compaction

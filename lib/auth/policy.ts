@@ -2,6 +2,7 @@
 // actions, route handlers and (later) the realtime server ask `can` and nothing else;
 // tests/unit/policy.test.ts holds the full role × action matrix.
 import { AppError } from '@/lib/errors';
+import type { ConsultationPhase } from '@/lib/consultations/lifecycle';
 import type { InitiativeStatus } from '@/lib/initiatives/status';
 import { isSignedIn, type Actor } from './actor';
 import { isStaffRole, type Role } from './roles';
@@ -21,6 +22,22 @@ export interface PolicyResources {
   'organization.create': undefined;
   'organization.verify': undefined;
   'organization.manageMembers': undefined;
+  /** isPublic: from lib/consultations/lifecycle.ts isPublic(). */
+  'consultation.view': { isPublic: boolean };
+  /** Create, edit, move through its statuses, upload documents. */
+  'consultation.manage': undefined;
+  'input.submit': { phase: ConsultationPhase };
+  /** isMember: of a verified organization the input names. */
+  'input.submitForOrganization': { phase: ConsultationPhase; isMember: boolean };
+  'input.reply': { phase: ConsultationPhase };
+  'input.support': { phase: ConsultationPhase; isAuthor: boolean };
+  'input.report': { isAuthor: boolean };
+  /** Input received on paper, by phone or at a meeting, typed in by staff. */
+  'input.recordAssisted': { phase: ConsultationPhase };
+  'input.moderate': undefined;
+  /** Pending or hidden input (and why it was hidden). */
+  'input.viewUnpublished': { isAuthor: boolean };
+  'notification.read': undefined;
 }
 
 export type PolicyAction = keyof PolicyResources;
@@ -28,6 +45,8 @@ export type PolicyAction = keyof PolicyResources;
 type ResourceArgument<A extends PolicyAction> = PolicyResources[A] extends undefined ? [] : [PolicyResources[A]];
 
 const isAdmin = (role: Role) => role === 'admin';
+/** People who take part in consultations in their own name (staff record assisted input instead). */
+const isParticipant = (role: Role) => role === 'resident' || role === 'organization_member';
 
 export function can<A extends PolicyAction>(actor: Actor, action: A, ...resource: ResourceArgument<A>): boolean {
   const target = resource[0] as PolicyResources[PolicyAction];
@@ -65,6 +84,44 @@ export function can<A extends PolicyAction>(actor: Actor, action: A, ...resource
       const { userId } = target as PolicyResources['user.changeRole'];
       return role !== undefined && isAdmin(role) && isSignedIn(actor) && actor.id !== userId;
     }
+    case 'consultation.view': {
+      const { isPublic } = target as PolicyResources['consultation.view'];
+      return isPublic || (role !== undefined && isStaffRole(role));
+    }
+    case 'consultation.manage':
+    case 'input.moderate':
+      return role !== undefined && isStaffRole(role);
+    case 'input.submit': {
+      const { phase } = target as PolicyResources['input.submit'];
+      return role !== undefined && isParticipant(role) && phase === 'open';
+    }
+    case 'input.submitForOrganization': {
+      const { phase, isMember } = target as PolicyResources['input.submitForOrganization'];
+      return role === 'organization_member' && isMember && phase === 'open';
+    }
+    case 'input.reply': {
+      // The dialogue includes the city: staff answer questions in the thread.
+      const { phase } = target as PolicyResources['input.reply'];
+      return role !== undefined && phase === 'open';
+    }
+    case 'input.support': {
+      const { phase, isAuthor } = target as PolicyResources['input.support'];
+      return role !== undefined && isParticipant(role) && phase === 'open' && !isAuthor;
+    }
+    case 'input.report': {
+      const { isAuthor } = target as PolicyResources['input.report'];
+      return role !== undefined && !isAuthor;
+    }
+    case 'input.recordAssisted': {
+      const { phase } = target as PolicyResources['input.recordAssisted'];
+      return role !== undefined && isStaffRole(role) && phase === 'open';
+    }
+    case 'input.viewUnpublished': {
+      const { isAuthor } = target as PolicyResources['input.viewUnpublished'];
+      return role !== undefined && (isAuthor || isStaffRole(role));
+    }
+    case 'notification.read':
+      return role !== undefined;
     default: {
       const unknownAction: never = action as never;
       throw new Error(`No policy for ${String(unknownAction)}`);

@@ -1,7 +1,16 @@
-// The message catalogue of every supported locale. Typed by Locale, so adding a locale
-// to config.ts without its catalogue fails the type check.
+// The message catalogue of every supported locale, one JSON file per area of the app
+// (lib/i18n/messages/<locale>/<area>.json), each holding its own top-level namespaces.
+// Typed by Locale, so adding a locale to config.ts without its catalogue fails the
+// type check; tests/unit/catalogue.test.ts checks that no namespace is in two files.
 import type { Locale } from './config';
-import en from './messages/en.json';
+import consultations from './messages/en/consultations.json';
+import core from './messages/en/core.json';
+import documents from './messages/en/documents.json';
+import inputs from './messages/en/inputs.json';
+import moderation from './messages/en/moderation.json';
+import notifications from './messages/en/notifications.json';
+
+const en = { ...core, ...consultations, ...documents, ...inputs, ...moderation, ...notifications };
 
 export type Messages = typeof en;
 

@@ -11,8 +11,17 @@ import { SCALES, SECTORS, STAKEHOLDER_CATEGORIES } from '@/lib/stakeholders/voca
 
 type Catalogue = { [key: string]: string | Catalogue };
 
+function areaFiles(locale: string): Record<string, Catalogue> {
+  const folder = path.join(process.cwd(), 'lib/i18n/messages', locale);
+  return Object.fromEntries(
+    readdirSync(folder)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => [name, JSON.parse(readFileSync(path.join(folder, name), 'utf8')) as Catalogue]),
+  );
+}
+
 function load(locale: string): Catalogue {
-  return JSON.parse(readFileSync(path.join(process.cwd(), 'lib/i18n/messages', `${locale}.json`), 'utf8')) as Catalogue;
+  return Object.assign({}, ...Object.values(areaFiles(locale))) as Catalogue;
 }
 
 function lookup(catalogue: Catalogue, key: string): unknown {
@@ -32,6 +41,8 @@ function validationKeysInSource(): string[] {
         for (const match of source.matchAll(/fieldErrors: \{ \w+: '([a-zA-Z]+)' \}/g)) keys.add(match[1]!);
         for (const match of source.matchAll(/(?:tooShort|tooLong): '([a-zA-Z]+)'/g)) keys.add(match[1]!);
         for (const match of source.matchAll(/refine\(\w+, '([a-zA-Z]+)'\)/g)) keys.add(match[1]!);
+        for (const match of source.matchAll(/(?:number|int|wallTime)\('([a-zA-Z]+)'\)/g)) keys.add(match[1]!);
+        for (const match of source.matchAll(/message: '([a-zA-Z]+)'/g)) keys.add(match[1]!);
       }
     }
   };
@@ -53,6 +64,14 @@ describe.each(LOCALES)('the %s catalogue', (locale) => {
 
   it.each(expectedKeys)('has %s', (key) => {
     expect(typeof lookup(catalogue, key)).toBe('string');
+  });
+
+  it('keeps each namespace in one area file, so no file silently replaces another', () => {
+    const owners = new Map<string, string[]>();
+    for (const [file, catalogue] of Object.entries(areaFiles(locale))) {
+      for (const namespace of Object.keys(catalogue)) owners.set(namespace, [...(owners.get(namespace) ?? []), file]);
+    }
+    expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
   });
 
   it('finds the validation keys it checks', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
 import { authorize, can, type PolicyAction, type PolicyResources } from '@/lib/auth/policy';
 import { ROLES, type Role } from '@/lib/auth/roles';
+import type { ConsultationPhase } from '@/lib/consultations/lifecycle';
 import { INITIATIVE_STATUSES } from '@/lib/initiatives/status';
 
 type Subject = 'anonymous' | Role;
@@ -27,6 +28,14 @@ interface Case<A extends PolicyAction = PolicyAction> {
 const everyone: Subject[] = SUBJECTS;
 const staff: Subject[] = ['moderator', 'admin'];
 const admins: Subject[] = ['admin'];
+const signedIn: Subject[] = ['resident', 'organization_member', 'moderator', 'admin'];
+const participants: Subject[] = ['resident', 'organization_member'];
+const PHASES: ConsultationPhase[] = ['draft', 'scheduled', 'information', 'open', 'closed'];
+
+/** One case per consultation phase: `allowed` while open, nobody otherwise. */
+function whileOpen<A extends 'input.submit' | 'input.reply' | 'input.recordAssisted'>(action: A, allowed: Subject[]): Case[] {
+  return PHASES.map((phase) => ({ action, label: `${phase} consultation`, resource: { phase }, allowed: phase === 'open' ? allowed : [] }));
+}
 
 const CASES: Case[] = [
   ...INITIATIVE_STATUSES.map(
@@ -64,6 +73,24 @@ const CASES: Case[] = [
   { action: 'organization.create', label: '', resource: undefined, allowed: admins },
   { action: 'organization.verify', label: '', resource: undefined, allowed: admins },
   { action: 'organization.manageMembers', label: '', resource: undefined, allowed: admins },
+  { action: 'consultation.view', label: 'public', resource: { isPublic: true }, allowed: everyone },
+  { action: 'consultation.view', label: 'draft or scheduled', resource: { isPublic: false }, allowed: staff },
+  { action: 'consultation.manage', label: '', resource: undefined, allowed: staff },
+  ...whileOpen('input.submit', participants),
+  ...whileOpen('input.reply', signedIn),
+  ...whileOpen('input.recordAssisted', staff),
+  ...PHASES.flatMap((phase): Case[] => [
+    { action: 'input.submitForOrganization', label: `member, ${phase}`, resource: { phase, isMember: true }, allowed: phase === 'open' ? ['organization_member'] : [] },
+    { action: 'input.submitForOrganization', label: `not a member, ${phase}`, resource: { phase, isMember: false }, allowed: [] },
+    { action: 'input.support', label: `someone else's, ${phase}`, resource: { phase, isAuthor: false }, allowed: phase === 'open' ? participants : [] },
+    { action: 'input.support', label: `their own, ${phase}`, resource: { phase, isAuthor: true }, allowed: [] },
+  ]),
+  { action: 'input.report', label: "someone else's", resource: { isAuthor: false }, allowed: signedIn },
+  { action: 'input.report', label: 'their own', resource: { isAuthor: true }, allowed: [] },
+  { action: 'input.moderate', label: '', resource: undefined, allowed: staff },
+  { action: 'input.viewUnpublished', label: 'their own', resource: { isAuthor: true }, allowed: signedIn },
+  { action: 'input.viewUnpublished', label: "someone else's", resource: { isAuthor: false }, allowed: staff },
+  { action: 'notification.read', label: '', resource: undefined, allowed: signedIn },
 ];
 
 const ask = (subject: Subject, { action, resource }: Case) =>
@@ -94,6 +121,17 @@ describe('policy matrix', () => {
       'organization.create': true,
       'organization.verify': true,
       'organization.manageMembers': true,
+      'consultation.view': true,
+      'consultation.manage': true,
+      'input.submit': true,
+      'input.submitForOrganization': true,
+      'input.reply': true,
+      'input.support': true,
+      'input.report': true,
+      'input.recordAssisted': true,
+      'input.moderate': true,
+      'input.viewUnpublished': true,
+      'notification.read': true,
     };
     expect(new Set(CASES.map((testCase) => testCase.action))).toEqual(new Set(Object.keys(actions)));
   });
