@@ -3,8 +3,9 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
+import { demoPdf } from './demo-pdf';
 import type { Db } from './index';
-import { initiatives, memberships, organizations, users } from './schema';
+import { consultationDocuments, consultations, initiatives, inputs, memberships, organizations, storedFiles, users } from './schema';
 
 export const DEMO_PASSWORD = 'participa-demo';
 
@@ -51,9 +52,134 @@ export async function seedDemoData(db: Db): Promise<void> {
     }
 
     const [moderator] = await tx.select({ id: users.id }).from(users).where(eq(users.email, 'moderator@participa.example'));
-    await tx
+    const [initiative] = await tx
       .insert(initiatives)
       .values({ ...DEMO_INITIATIVE, createdBy: moderator?.id ?? null })
-      .onConflictDoNothing({ target: initiatives.slug });
+      .onConflictDoNothing({ target: initiatives.slug })
+      .returning({ id: initiatives.id });
+    // Consultations come with a new initiative only, so deleting or changing them sticks.
+    if (initiative) await seedDemoConsultations(tx as unknown as Db, initiative.id, new Date());
   });
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * One consultation open for input (its background report public for two weeks) with a
+ * few inputs, and one still in its information period under pre-moderation.
+ */
+async function seedDemoConsultations(db: Db, initiativeId: string, now: Date): Promise<void> {
+  const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
+  const accounts = new Map((await db.select({ id: users.id, email: users.email }).from(users)).map((user) => [user.email, user.id]));
+  const moderatorId = accounts.get('moderator@participa.example') ?? null;
+
+  const [open] = await db
+    .insert(consultations)
+    .values({
+      initiativeId,
+      title: 'What should the new Plaza Mayor offer?',
+      questions: [
+        'What would make you spend time on the square?',
+        'Which of the planned sensors (heat, noise, air quality) matter most to you, and why?',
+        'What worries you about the works or the new use of the square?',
+      ],
+      scope:
+        'Still open: the layout of trees, benches and play areas, which sensors are installed first, and how their data is shown. ' +
+        'Already decided: the car park closes, and the square stays fully accessible for emergency vehicles.',
+      level: 'involve',
+      status: 'open',
+      moderationMode: 'post',
+      informationAt: at(-14),
+      opensAt: at(-3),
+      closesAt: at(25),
+      informationStartedAt: at(-14),
+      openedAt: at(-3),
+      createdBy: moderatorId,
+    })
+    .returning({ id: consultations.id });
+  const [upcoming] = await db
+    .insert(consultations)
+    .values({
+      initiativeId,
+      title: 'Trees and shade: which species for the square?',
+      questions: ['Which of the proposed tree species would you choose for the square, and why?'],
+      scope: 'Open: the species and where each is planted. Decided: at least forty trees, watered by collected rainwater.',
+      level: 'consult',
+      status: 'information',
+      moderationMode: 'pre',
+      informationAt: at(-2),
+      opensAt: at(6),
+      closesAt: at(30),
+      informationStartedAt: at(-2),
+      createdBy: moderatorId,
+    })
+    .returning({ id: consultations.id });
+
+  const documents = [
+    {
+      consultationId: open!.id,
+      title: 'Plaza Mayor: background report',
+      fileName: 'plaza-mayor-background-report.pdf',
+      uploadedAt: at(-14),
+      bytes: demoPdf('Plaza Mayor: background report', [
+        'Today the square is a car park with 120 spaces, most of them used by commuters.',
+        'On summer afternoons the asphalt reaches 52 degrees; the nearest shade is 300 m away.',
+        'The redesign replaces parking with trees, benches, a playground and a water feature.',
+        'Sensors will publish heat, noise and air quality as open data every five minutes.',
+        'Works would take about nine months and keep one lane open for deliveries.',
+      ]),
+    },
+    {
+      consultationId: upcoming!.id,
+      title: 'Tree species shortlist',
+      fileName: 'tree-species-shortlist.pdf',
+      uploadedAt: at(-2),
+      bytes: demoPdf('Tree species shortlist', [
+        'Six species suit the local climate: holm oak, Judas tree, hackberry, linden, ash and carob.',
+        'Each is compared by shade, water needs, pollen and leaf fall.',
+      ]),
+    },
+  ];
+  for (const { bytes, ...document } of documents) {
+    const [file] = await db.insert(storedFiles).values({ bytes, createdAt: document.uploadedAt }).returning({ id: storedFiles.id });
+    await db.insert(consultationDocuments).values({ ...document, contentType: 'application/pdf', byteSize: bytes.byteLength, fileId: file!.id, uploadedBy: moderatorId });
+  }
+
+  const [ngo] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, DEMO_ORGANIZATIONS[0].name));
+  const demoInputs = [
+    {
+      authorId: accounts.get('resident@participa.example') ?? null,
+      kind: 'proposal' as const,
+      title: 'A drinking fountain next to the playground',
+      body: 'Children play here in the heat and parents have nowhere to refill a bottle. A fountain by the playground, and one near the bus stop, would help everyone.',
+      createdAt: at(-2),
+    },
+    {
+      authorId: accounts.get('ngo@participa.example') ?? null,
+      organizationId: ngo?.id ?? null,
+      kind: 'comment' as const,
+      title: 'Choose trees that give shade within five years',
+      body: 'Young trees give little shade for a decade. We suggest larger nursery trees near the benches and the playground, and publishing the heat sensor data so the effect can be checked.',
+      createdAt: at(-1),
+    },
+    {
+      authorId: null,
+      channel: 'paper' as const,
+      participantName: 'Carmen L.',
+      recordedBy: moderatorId,
+      kind: 'objection' as const,
+      title: 'Keep some parking for people with reduced mobility',
+      body: 'Written on the form at the district office: I cannot walk far. Please keep a few reserved places at the edge of the square.',
+      createdAt: at(-1),
+    },
+  ];
+  await db.insert(inputs).values(
+    demoInputs.map((input) => ({
+      ...input,
+      consultationId: open!.id,
+      status: 'published' as const,
+      publishedAt: input.createdAt,
+      submissionKey: crypto.randomUUID(),
+    })),
+  );
 }

@@ -44,6 +44,10 @@ const environmentSchema = z.object({
   COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
   /** Trust X-Forwarded-For from a reverse proxy in front of Participa. */
   TRUST_PROXY: booleanFlag.default(false),
+  /** SMTP server for notification e-mails (smtp:// or smtps://, credentials in the URL); without it only in-app notifications. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Sender of notification e-mails. */
+  MAIL_FROM: z.string().min(3).default('Participa <no-reply@participa.example>'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

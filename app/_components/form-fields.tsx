@@ -50,8 +50,17 @@ export function TextField({
   autoComplete,
   required = true,
   maxLength,
+  min,
+  max,
   ...props
-}: FieldProps & { type?: 'text' | 'email' | 'password'; autoComplete?: string; required?: boolean; maxLength?: number }) {
+}: FieldProps & {
+  type?: 'text' | 'email' | 'password' | 'datetime-local' | 'number';
+  autoComplete?: string;
+  required?: boolean;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+}) {
   const ids = useFieldIds(props);
   const error = props.state.fieldErrors[props.name];
   return (
@@ -67,6 +76,8 @@ export function TextField({
         autoComplete={autoComplete}
         required={required}
         maxLength={maxLength}
+        min={min}
+        max={max}
         defaultValue={type === 'password' ? undefined : props.state.values[props.name]}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(props.hint, error, ids)}
@@ -76,7 +87,7 @@ export function TextField({
   );
 }
 
-export function TextAreaField({ rows = 5, maxLength, ...props }: FieldProps & { rows?: number; maxLength?: number }) {
+export function TextAreaField({ rows = 5, maxLength, required = true, ...props }: FieldProps & { rows?: number; maxLength?: number; required?: boolean }) {
   const ids = useFieldIds(props);
   const error = props.state.fieldErrors[props.name];
   return (
@@ -89,7 +100,7 @@ export function TextAreaField({ rows = 5, maxLength, ...props }: FieldProps & { 
         name={props.name}
         rows={rows}
         className="input"
-        required
+        required={required}
         maxLength={maxLength}
         defaultValue={props.state.values[props.name]}
         aria-invalid={error ? true : undefined}
@@ -135,9 +146,11 @@ export function SelectField({
 export function FormMessage({ state, successMessage }: { state: FormState; successMessage?: string }) {
   const t = useTranslations();
   if (state.status === 'error' && state.message) {
+    // A problem with the form as a whole (not one field) says what it is, not just "refused".
+    const formProblem = state.fieldErrors.form;
     return (
       <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900">
-        {t(state.message)}
+        {formProblem ? t(`validation.${formProblem}`) : t(state.message)}
       </p>
     );
   }

@@ -3,6 +3,8 @@ import { getTranslations } from 'next-intl/server';
 import { isSignedIn } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { getActor } from '@/lib/auth/session';
+import { getDb } from '@/db';
+import { countUnread } from '@/lib/notifications/queries';
 import { NavLink } from './nav-link';
 import { SignOutButton } from './sign-out-button';
 
@@ -10,6 +12,7 @@ export async function SiteHeader() {
   const actor = await getActor();
   const t = await getTranslations('layout');
   const tRoles = await getTranslations('roles');
+  const unread = isSignedIn(actor) ? await countUnread(await getDb(), { actor }) : 0;
 
   return (
     <header className="border-b border-stone-200 bg-white">
@@ -27,6 +30,24 @@ export async function SiteHeader() {
             <li>
               <NavLink href="/organizations">{t('organizations')}</NavLink>
             </li>
+            {can(actor, 'input.moderate') && (
+              <li>
+                <NavLink href="/moderation">{t('moderation')}</NavLink>
+              </li>
+            )}
+            {isSignedIn(actor) && (
+              <li>
+                <NavLink href="/notifications">
+                  {t('notifications')}
+                  {unread > 0 && (
+                    <span className="ml-1 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid="unread-count">
+                      <span aria-hidden="true">{unread}</span>
+                      <span className="sr-only">{t('unread', { count: unread })}</span>
+                    </span>
+                  )}
+                </NavLink>
+              </li>
+            )}
             {can(actor, 'admin.access') && (
               <li>
                 <NavLink href="/admin">{t('admin')}</NavLink>

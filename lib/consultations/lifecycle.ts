@@ -74,7 +74,8 @@ export function needsShortPeriodReason(informationDays: number): boolean {
   return informationDays < DEFAULT_INFORMATION_DAYS;
 }
 
-export type TransitionRefusal = 'transitionNotAllowed' | 'notPublicYet' | 'priorInformationMissing' | 'closingDatePassed';
+export const TRANSITION_REFUSALS = ['transitionNotAllowed', 'notPublicYet', 'priorInformationMissing', 'closingDatePassed'] as const;
+export type TransitionRefusal = (typeof TRANSITION_REFUSALS)[number];
 
 export type TransitionCheck = { allowed: true } | { allowed: false; refusal: TransitionRefusal; earliestOpening?: Date | null };
 

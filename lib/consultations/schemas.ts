@@ -49,12 +49,16 @@ export const consultationFieldsSchema = z
     informationAt: wallTime('informationDateInvalid'),
     opensAt: wallTime('openingDateInvalid'),
     closesAt: wallTime('closingDateInvalid'),
-    informationDays: z.coerce
-      .number('informationDaysInvalid')
-      .int('informationDaysInvalid')
-      .min(0, 'informationDaysInvalid')
-      .max(MAX_INFORMATION_DAYS, 'informationDaysInvalid')
-      .default(DEFAULT_INFORMATION_DAYS),
+    // A cleared field means the usual period, not zero days.
+    informationDays: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+      z.coerce
+        .number('informationDaysInvalid')
+        .int('informationDaysInvalid')
+        .min(0, 'informationDaysInvalid')
+        .max(MAX_INFORMATION_DAYS, 'informationDaysInvalid')
+        .default(DEFAULT_INFORMATION_DAYS),
+    ),
     shortInformationReason: z
       .string()
       .trim()

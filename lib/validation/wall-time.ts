@@ -3,6 +3,7 @@
 // between them without a date library, through Intl's time-zone data.
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The offset of `timeZone` from UTC at `instant`, in milliseconds. */
 function offsetAt(instant: Date, timeZone: string): number {
@@ -23,8 +24,10 @@ function offsetAt(instant: Date, timeZone: string): number {
 
 /**
  * The instant a wall-clock time "YYYY-MM-DDTHH:mm" names in `timeZone`, or null when
- * the text is not such a time. In the hour skipped by a daylight-saving change the
- * later offset is used, so the result is never earlier than what was typed.
+ * the text is not such a time. As RFC 5545 (and Temporal's "compatible") resolve it:
+ * a time that occurs twice when the clocks go back is its first occurrence; a time
+ * skipped when they go forward is read with the offset from before the change, so the
+ * result is never earlier than what was typed.
  */
 export function wallTimeToInstant(value: string, timeZone: string): Date | null {
   const match = WALL_TIME.exec(value);
@@ -33,10 +36,13 @@ export function wallTimeToInstant(value: string, timeZone: string): Date | null 
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   const check = new Date(asUtc);
   if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return null;
-  // The offset depends on the instant; one correction step settles it except in a DST gap.
-  const first = asUtc - offsetAt(new Date(asUtc), timeZone);
-  const second = asUtc - offsetAt(new Date(first), timeZone);
-  return new Date(Math.max(first, second));
+  // The offsets in force a day before and a day after bracket any change near this
+  // time. Correcting from the offset at `asUtc` itself is not enough: within a day of
+  // a change that offset can be the wrong one for a perfectly valid time.
+  const offsetBefore = offsetAt(new Date(asUtc - DAY_MS), timeZone);
+  const offsetAfter = offsetAt(new Date(asUtc + DAY_MS), timeZone);
+  const candidates = [asUtc - offsetBefore, asUtc - offsetAfter].filter((instant) => instant + offsetAt(new Date(instant), timeZone) === asUtc);
+  return new Date(candidates.length > 0 ? Math.min(...candidates) : asUtc - offsetBefore);
 }
 
 /** The "YYYY-MM-DDTHH:mm" wall-clock time of `instant` in `timeZone`, for a form's default value. */

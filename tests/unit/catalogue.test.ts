@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ROLES } from '@/lib/auth/roles';
 import { ERROR_CODES } from '@/lib/errors';
 import { LOCALES } from '@/lib/i18n/config';
+import { TRANSITION_REFUSALS } from '@/lib/consultations/lifecycle';
 import { INITIATIVE_STATUSES } from '@/lib/initiatives/status';
 import { SCALES, SECTORS, STAKEHOLDER_CATEGORIES } from '@/lib/stakeholders/vocabulary';
 
@@ -60,6 +61,7 @@ describe.each(LOCALES)('the %s catalogue', (locale) => {
     ...SECTORS.map((sector) => `stakeholders.sector.${sector}`),
     ...Object.keys(ERROR_CODES).map((code) => `errors.${code}`),
     ...validationKeysInSource().map((key) => `validation.${key}`),
+    ...TRANSITION_REFUSALS.map((refusal) => `validation.${refusal}`),
   ];
 
   it.each(expectedKeys)('has %s', (key) => {

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { ConsultationPhaseBadge } from '@/app/_components/consultation-phase-badge';
 import { InitiativeStatusBadge } from '@/app/_components/initiative-status-badge';
 import { getDb } from '@/db';
 import { can } from '@/lib/auth/policy';
 import { getActor } from '@/lib/auth/session';
+import { listInitiativeConsultations } from '@/lib/consultations/queries';
 import { findInitiativeBySlug } from '@/lib/initiatives/queries';
 
 type Props = { params: Promise<{ slug: string }> };
@@ -24,7 +26,10 @@ export default async function InitiativePage({ params }: Props) {
   const initiative = await loadInitiative((await params).slug);
   if (!initiative) notFound();
   const t = await getTranslations('initiatives');
+  const tc = await getTranslations('consultations');
   const format = await getFormatter();
+  const consultations = await listInitiativeConsultations(await getDb(), { actor, initiativeId: initiative.id });
+  const date = (value: Date) => format.dateTime(value, { dateStyle: 'medium' });
 
   return (
     <article className="space-y-6">
@@ -47,6 +52,37 @@ export default async function InitiativePage({ params }: Props) {
         </p>
       </header>
       <div className="max-w-3xl text-lg whitespace-pre-line">{initiative.summary}</div>
+      <section aria-labelledby="consultations-heading" className="space-y-3">
+        <h2 id="consultations-heading" className="text-2xl font-semibold">
+          {tc('listTitle')}
+        </h2>
+        {consultations.length === 0 ? (
+          <p>{tc('listEmpty')}</p>
+        ) : (
+          <ul className="space-y-3">
+            {consultations.map((consultation) => (
+              <li key={consultation.id} className="card space-y-1">
+                <h3 className="text-lg font-semibold">
+                  <Link href={`/consultations/${consultation.id}`}>{consultation.title}</Link>
+                </h3>
+                <p className="flex flex-wrap items-center gap-2 text-sm">
+                  <ConsultationPhaseBadge phase={consultation.phase} />
+                  <span>{tc(`level.${consultation.level}.name`)}</span>
+                  <span>· {tc('dateRange', { opens: date(consultation.opensAt), closes: date(consultation.closesAt) })}</span>
+                  <span>· {tc('inputCount', { count: consultation.publishedInputs })}</span>
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+        {can(actor, 'consultation.manage') && (
+          <p>
+            <Link href={`/consultations/new?initiative=${initiative.slug}`} className="button-secondary">
+              {tc('new')}
+            </Link>
+          </p>
+        )}
+      </section>
       {can(actor, 'initiative.update') && (
         <p>
           <Link href={`/initiatives/${initiative.slug}/edit`} className="button-secondary">

@@ -1,0 +1,109 @@
+// Reading background documents: their list for a consultation's pages, and one
+// document's bytes for download as the asking actor may see them.
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db';
+import { consultationDocuments, consultations } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/policy';
+import { isPublic, type ConsultationTimeline } from '@/lib/consultations/lifecycle';
+import { logError } from '@/lib/log';
+import { databaseFileStorage } from './storage';
+
+export interface ConsultationDocument {
+  id: string;
+  consultationId: string;
+  title: string;
+  /** The safe name, with the extension of the detected type. */
+  fileName: string;
+  contentType: string;
+  byteSize: number;
+  uploadedAt: Date;
+}
+
+export interface DocumentConsultation extends ConsultationTimeline {
+  id: string;
+  planDocumentId: string | null;
+}
+
+const timelineColumns = {
+  id: consultations.id,
+  status: consultations.status,
+  informationAt: consultations.informationAt,
+  opensAt: consultations.opensAt,
+  closesAt: consultations.closesAt,
+  informationDays: consultations.informationDays,
+  informationStartedAt: consultations.informationStartedAt,
+  planDocumentId: consultations.planDocumentId,
+};
+
+/** What decides who sees a consultation's documents and since when; null when it does not exist. */
+export async function findDocumentConsultation(db: Db, consultationId: string): Promise<DocumentConsultation | null> {
+  if (!z.uuid().safeParse(consultationId).success) return null;
+  const [consultation] = await db.select(timelineColumns).from(consultations).where(eq(consultations.id, consultationId)).limit(1);
+  return consultation ?? null;
+}
+
+/**
+ * Metadata of the consultation's documents, oldest first. Says nothing about who may
+ * see them: callers show the list only where the consultation itself is visible.
+ */
+export async function listConsultationDocuments(db: Db, { consultationId }: { consultationId: string }): Promise<ConsultationDocument[]> {
+  return db
+    .select({
+      id: consultationDocuments.id,
+      consultationId: consultationDocuments.consultationId,
+      title: consultationDocuments.title,
+      fileName: consultationDocuments.fileName,
+      contentType: consultationDocuments.contentType,
+      byteSize: consultationDocuments.byteSize,
+      uploadedAt: consultationDocuments.uploadedAt,
+    })
+    .from(consultationDocuments)
+    .where(eq(consultationDocuments.consultationId, consultationId))
+    .orderBy(asc(consultationDocuments.uploadedAt), asc(consultationDocuments.id));
+}
+
+/** Where a document is downloaded; the name in the path is what browsers save it as. */
+export function documentDownloadPath(document: { id: string; fileName: string }): string {
+  return `/documents/${document.id}/${encodeURIComponent(document.fileName)}`;
+}
+
+export interface DocumentDownload {
+  fileName: string;
+  contentType: string;
+  byteSize: number;
+  bytes: Uint8Array;
+  /** Whether everyone may see it now; caches may keep only public documents. */
+  isPublic: boolean;
+}
+
+/**
+ * The document's bytes, or null when it does not exist or its consultation is not
+ * visible to the actor: staff see every document, others those of public consultations.
+ */
+export async function findDownload(db: Db, { actor, documentId, now }: { actor: Actor; documentId: string; now: Date }): Promise<DocumentDownload | null> {
+  if (!z.uuid().safeParse(documentId).success) return null;
+  const [row] = await db
+    .select({
+      fileName: consultationDocuments.fileName,
+      contentType: consultationDocuments.contentType,
+      byteSize: consultationDocuments.byteSize,
+      fileId: consultationDocuments.fileId,
+      consultation: timelineColumns,
+    })
+    .from(consultationDocuments)
+    .innerJoin(consultations, eq(consultations.id, consultationDocuments.consultationId))
+    .where(eq(consultationDocuments.id, documentId))
+    .limit(1);
+  if (!row) return null;
+  const isPublicNow = isPublic(row.consultation, now);
+  if (!can(actor, 'consultation.view', { isPublic: isPublicNow })) return null;
+  const bytes = await databaseFileStorage(db).get(row.fileId);
+  if (!bytes) {
+    // The foreign key forbids this; if it happens anyway, someone must look.
+    logError('document download', new Error(`stored file of document ${documentId} is missing`));
+    return null;
+  }
+  return { fileName: row.fileName, contentType: row.contentType, byteSize: row.byteSize, bytes, isPublic: isPublicNow };
+}

@@ -1,0 +1,69 @@
+// Telling a person that something happened to their input: a notification in the app
+// and, when e-mail is configured, an e-mail. The row is written with the caller's
+// change (pass the transaction); the e-mail goes out only after that committed, so
+// nobody is mailed about a change that was rolled back, and a slow mail server never
+// holds a transaction open.
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { consultations, inputs, notifications, users } from '@/db/schema';
+import type { HideReason } from '@/lib/moderation/vocabulary';
+import { currentMailer, sendNotificationEmail, type NotificationEmail } from './mailer';
+import type { NotificationKind } from './vocabulary';
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  consultationId?: string | null;
+  inputId?: string | null;
+  reason?: HideReason | null;
+  note?: string | null;
+}
+
+/** An e-mail to hand to sendAfterCommit(); null when e-mail is not configured. */
+export type PendingEmail = NotificationEmail | null;
+
+async function loadEmail(db: Db, notificationId: string): Promise<NotificationEmail | null> {
+  const [row] = await db
+    .select({
+      to: users.email,
+      locale: users.locale,
+      kind: notifications.kind,
+      consultationTitle: consultations.title,
+      inputNumber: inputs.number,
+      reason: notifications.reason,
+      note: notifications.note,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .leftJoin(consultations, eq(consultations.id, notifications.consultationId))
+    .leftJoin(inputs, eq(inputs.id, notifications.inputId))
+    .where(eq(notifications.id, notificationId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Stores the notification (with `db` or the caller's transaction) and prepares its e-mail. */
+export async function notify(db: Db, notification: NewNotification): Promise<PendingEmail> {
+  const [stored] = await db
+    .insert(notifications)
+    .values({
+      userId: notification.userId,
+      kind: notification.kind,
+      consultationId: notification.consultationId ?? null,
+      inputId: notification.inputId ?? null,
+      reason: notification.reason ?? null,
+      note: notification.note ?? null,
+    })
+    .returning({ id: notifications.id });
+  if (!stored || currentMailer() === null) return null;
+  return loadEmail(db, stored.id);
+}
+
+/** Sends the prepared e-mails without waiting for them: the person's action is done either way. */
+export function sendAfterCommit(emails: readonly PendingEmail[]): void {
+  const mailer = currentMailer();
+  if (!mailer) return;
+  for (const email of emails) {
+    if (email) void sendNotificationEmail(mailer, email);
+  }
+}
