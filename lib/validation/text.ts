@@ -8,7 +8,13 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export const hasNoControlCharacters = (value: string) => !CONTROL_CHARACTERS.test(value);
 
+/** Browsers send a textarea's line breaks as CR LF; a limit counts each break once. */
+const unifyLineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');
+
 /** A trimmed single- or multi-line text with length limits; messages are catalogue keys. */
 export function plainText({ min, max, tooShort, tooLong }: { min: number; max: number; tooShort: string; tooLong: string }) {
-  return z.string().trim().min(min, tooShort).max(max, tooLong).refine(hasNoControlCharacters, 'textInvalid');
+  return z
+    .string()
+    .transform(unifyLineBreaks)
+    .pipe(z.string().trim().min(min, tooShort).max(max, tooLong).refine(hasNoControlCharacters, 'textInvalid'));
 }

@@ -124,6 +124,11 @@ describe('plainText', () => {
     expect(title.parse('  Plaza\nMayor  ')).toBe('Plaza\nMayor');
   });
 
+  it('counts a line break a browser sent as CR LF once, and stores it as LF', () => {
+    const text = Array.from({ length: 7 }, () => 'ab').join('\r\n'); // 14 letters, 6 breaks: 26 sent, 20 meant
+    expect(title.parse(text)).toBe(text.replaceAll('\r\n', '\n'));
+  });
+
   it.each([
     ['ab', 'titleRequired'],
     ['x'.repeat(21), 'titleTooLong'],

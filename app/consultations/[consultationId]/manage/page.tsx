@@ -50,7 +50,8 @@ export default async function ManageConsultationPage({ params, searchParams }: P
           {tm('statusTitle')}
         </h2>
         <p>{tm('currentStatus', { phase: t(`phase.${consultation.phase}`) })}</p>
-        {consultation.status !== 'closed' && (
+        {/* Prior information decides whether the consultation may open; once it has opened, the line would only mislead. */}
+        {(consultation.status === 'draft' || consultation.status === 'information') && (
           <p>
             {isSatisfied
               ? tm('priorReady')
@@ -59,7 +60,13 @@ export default async function ManageConsultationPage({ params, searchParams }: P
                 : tm('priorNone')}
           </p>
         )}
-        {next ? <StatusControl action={changeStatusAction} consultationId={consultation.id} to={next} /> : <p>{tm('finished')}</p>}
+        {next ? (
+          // A new key once the status or the readiness changes, so a refusal given earlier
+          // (say, for a missing document) does not stay beside "the consultation may open".
+          <StatusControl key={`${consultation.status}-${isSatisfied}`} action={changeStatusAction} consultationId={consultation.id} to={next} />
+        ) : (
+          <p>{tm('finished')}</p>
+        )}
       </section>
 
       <section aria-labelledby="manage-documents-heading" className="space-y-3">
