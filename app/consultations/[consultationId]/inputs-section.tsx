@@ -92,6 +92,28 @@ export async function InputsSection({ consultation, actor, searchParams }: { con
         </button>
       </form>
 
+      {plan && listing.items.some((input) => input.pin) && (
+        <figure className="space-y-2">
+          <div className="relative inline-block max-w-full">
+            {/* eslint-disable-next-line @next/next/no-img-element -- a stored upload, served by our own route */}
+            <img src={`/documents/${plan.id}/${encodeURIComponent(plan.fileName)}`} alt={plan.title} className="block max-w-full" />
+            {listing.items
+              .filter((input) => input.pin)
+              .map((input) => (
+                <a
+                  key={input.id}
+                  href={`#input-${input.number}`}
+                  className="absolute -translate-x-1/2 -translate-y-1/2 rounded-full border-2 border-white bg-red-700 px-1.5 text-xs font-semibold text-white no-underline shadow"
+                  style={{ left: `${input.pin!.x * 100}%`, top: `${input.pin!.y * 100}%` }}
+                >
+                  <span className="sr-only">{t('pinLink')} </span>#{input.number}
+                </a>
+              ))}
+          </div>
+          <figcaption className="hint">{t('pinsCaption')}</figcaption>
+        </figure>
+      )}
+
       {listing.items.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
