@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -90,8 +90,16 @@ describe('logError', () => {
 });
 
 describe('resolveAuthSecret', () => {
+  const folders: string[] = [];
+  const newDataDir = () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'participa-secret-'));
+    folders.push(folder);
+    return folder;
+  };
+  afterEach(() => folders.splice(0).forEach((folder) => rmSync(folder, { recursive: true, force: true })));
+
   it('generates a secret once for the embedded default and keeps it private', () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'participa-secret-'));
+    const dataDir = newDataDir();
     const first = resolveAuthSecret({ dataDir, isEmbedded: true });
     expect(first.length).toBeGreaterThanOrEqual(32);
     expect(resolveAuthSecret({ dataDir, isEmbedded: true })).toBe(first);
@@ -100,7 +108,7 @@ describe('resolveAuthSecret', () => {
   });
 
   it('prefers the configured secret and demands one for a shared PostgreSQL', () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'participa-secret-'));
+    const dataDir = newDataDir();
     expect(resolveAuthSecret({ configured: 'x'.repeat(40), dataDir, isEmbedded: false })).toBe('x'.repeat(40));
     expect(() => resolveAuthSecret({ dataDir, isEmbedded: false })).toThrow(/AUTH_SECRET/);
   });

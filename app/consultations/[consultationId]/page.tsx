@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { can } from '@/lib/auth/policy';
@@ -15,9 +16,8 @@ type Props = {
   searchParams: Promise<{ page?: string | string[]; kind?: string | string[] }>;
 };
 
-async function load(consultationId: string) {
-  return findConsultation(await getDb(), { actor: await getActor(), id: consultationId });
-}
+// Metadata and page ask for the same consultation in one request: one query answers both.
+const load = cache(async (consultationId: string) => findConsultation(await getDb(), { actor: await getActor(), id: consultationId }));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const consultation = await load((await params).consultationId);
