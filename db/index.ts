@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
+import { logError } from '@/lib/log';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -50,6 +51,8 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 
+const ANALYZE_EVERY_MS = 10 * 60 * 1000;
+
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -61,7 +64,21 @@ async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> 
   await client.waitReady;
   const drizzleDb = drizzle(client, { schema });
   await migrate(drizzleDb, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: drizzleDb as unknown as Db, kind: 'pglite', close: () => client.close() };
+  // PGlite has no autovacuum, so nothing ever gathers planner statistics: without
+  // them it plans every query for empty tables. Gather them at start and now and then.
+  await client.exec('ANALYZE');
+  const analyzeTimer = setInterval(() => {
+    client.exec('ANALYZE').catch((error: unknown) => logError('analyzing the embedded database failed', error));
+  }, ANALYZE_EVERY_MS);
+  analyzeTimer.unref();
+  return {
+    db: drizzleDb as unknown as Db,
+    kind: 'pglite',
+    close: () => {
+      clearInterval(analyzeTimer);
+      return client.close();
+    },
+  };
 }
 
 declare global {
