@@ -37,7 +37,8 @@ export interface ConsultationView extends Consultation {
   initiative: { id: string; slug: string; title: string };
 }
 
-const consultationColumns = {
+/** Every column of a consultation, for queries that join it to something else. */
+export const consultationColumns = {
   id: consultations.id,
   initiativeId: consultations.initiativeId,
   title: consultations.title,

@@ -6,7 +6,8 @@ import type { Db } from '@/db';
 import { consultationDocuments, consultations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
-import { isPublic, type ConsultationTimeline } from '@/lib/consultations/lifecycle';
+import { isPublic } from '@/lib/consultations/lifecycle';
+import { consultationColumns } from '@/lib/consultations/queries';
 import { logError } from '@/lib/log';
 import { databaseFileStorage } from './storage';
 
@@ -19,29 +20,6 @@ export interface ConsultationDocument {
   contentType: string;
   byteSize: number;
   uploadedAt: Date;
-}
-
-export interface DocumentConsultation extends ConsultationTimeline {
-  id: string;
-  planDocumentId: string | null;
-}
-
-const timelineColumns = {
-  id: consultations.id,
-  status: consultations.status,
-  informationAt: consultations.informationAt,
-  opensAt: consultations.opensAt,
-  closesAt: consultations.closesAt,
-  informationDays: consultations.informationDays,
-  informationStartedAt: consultations.informationStartedAt,
-  planDocumentId: consultations.planDocumentId,
-};
-
-/** What decides who sees a consultation's documents and since when; null when it does not exist. */
-export async function findDocumentConsultation(db: Db, consultationId: string): Promise<DocumentConsultation | null> {
-  if (!z.uuid().safeParse(consultationId).success) return null;
-  const [consultation] = await db.select(timelineColumns).from(consultations).where(eq(consultations.id, consultationId)).limit(1);
-  return consultation ?? null;
 }
 
 /**
@@ -90,7 +68,7 @@ export async function findDownload(db: Db, { actor, documentId, now }: { actor: 
       contentType: consultationDocuments.contentType,
       byteSize: consultationDocuments.byteSize,
       fileId: consultationDocuments.fileId,
-      consultation: timelineColumns,
+      consultation: consultationColumns,
     })
     .from(consultationDocuments)
     .innerJoin(consultations, eq(consultations.id, consultationDocuments.consultationId))

@@ -9,8 +9,8 @@ import { isEditable } from '@/lib/consultations/lifecycle';
 import { CONSULTATION_STATUSES } from '@/lib/consultations/vocabulary';
 import { AppError } from '@/lib/errors';
 import { checkUpload, isImageType } from './file-check';
-import { findDocumentConsultation } from './queries';
 import { databaseFileStorage } from './storage';
+import { loadConsultation } from '@/lib/consultations/queries';
 
 export interface UploadDocumentArguments {
   actor: Actor;
@@ -32,7 +32,7 @@ export async function uploadDocument(
   { actor, now = new Date(), consultationId, title, isPlan, fileName, bytes }: UploadDocumentArguments,
 ): Promise<{ id: string }> {
   authorize(actor, 'consultation.manage');
-  const consultation = await findDocumentConsultation(db, consultationId);
+  const consultation = await loadConsultation(db, consultationId);
   if (!consultation) throw new AppError('bad_request', { fieldErrors: { consultationId: 'consultationNotFound' } });
 
   const checked = await checkUpload({ bytes, fileName });

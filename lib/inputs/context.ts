@@ -9,6 +9,7 @@ import { consultations, inputs } from '@/db/schema';
 import { isSignedIn, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { consultationPhase, isPublic, type ConsultationPhase } from '@/lib/consultations/lifecycle';
+import { consultationColumns, loadConsultation, type Consultation } from '@/lib/consultations/queries';
 import type { ModerationMode } from '@/lib/consultations/vocabulary';
 import { AppError } from '@/lib/errors';
 import type { InputStatus } from './vocabulary';
@@ -22,22 +23,7 @@ export interface ConsultationContext {
   isPublic: boolean;
 }
 
-const timelineColumns = {
-  id: consultations.id,
-  title: consultations.title,
-  moderationMode: consultations.moderationMode,
-  planDocumentId: consultations.planDocumentId,
-  status: consultations.status,
-  informationAt: consultations.informationAt,
-  opensAt: consultations.opensAt,
-  closesAt: consultations.closesAt,
-  informationDays: consultations.informationDays,
-  informationStartedAt: consultations.informationStartedAt,
-};
-
-type TimelineRow = Pick<typeof consultations.$inferSelect, keyof typeof timelineColumns>;
-
-function toContext(row: TimelineRow, now: Date): ConsultationContext {
+function toContext(row: Consultation, now: Date): ConsultationContext {
   return {
     id: row.id,
     title: row.title,
@@ -50,7 +36,7 @@ function toContext(row: TimelineRow, now: Date): ConsultationContext {
 
 /** The consultation as the actor may see it; not_found when it is missing or not public yet. */
 export async function loadConsultationContext(db: Db, { actor, consultationId, now }: { actor: Actor; consultationId: string; now: Date }): Promise<ConsultationContext> {
-  const [row] = await db.select(timelineColumns).from(consultations).where(eq(consultations.id, consultationId)).limit(1);
+  const row = await loadConsultation(db, consultationId);
   const consultation = row ? toContext(row, now) : null;
   if (!consultation || !can(actor, 'consultation.view', { isPublic: consultation.isPublic })) {
     throw new AppError('not_found', { detail: 'consultation not found', fieldErrors: { consultationId: 'consultationNotFound' } });
@@ -93,7 +79,7 @@ async function loadInputRow(db: Db, inputId: string) {
     .select({
       input: { id: inputs.id, number: inputs.number, parentId: inputs.parentId, authorId: inputs.authorId, status: inputs.status },
       root: { id: threadRoots.id, status: threadRoots.status, authorId: threadRoots.authorId },
-      consultation: timelineColumns,
+      consultation: consultationColumns,
     })
     .from(inputs)
     .innerJoin(consultations, eq(consultations.id, inputs.consultationId))

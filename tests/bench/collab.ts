@@ -25,6 +25,7 @@ import {
   freePort,
   newDocumentName,
   processUsage,
+  watchMemory,
   removeFolder,
   spawnServer,
   startCollabProcess,
@@ -83,24 +84,6 @@ function disconnectAll(clients: Client[]): void {
     provider.destroy();
     provider.awareness.destroy();
   }
-}
-
-/** Polls the server's memory while the load runs: the highest resident size seen. */
-function watchMemory(pid: number): { stop(): number } {
-  let peak = processUsage(pid).rssMiB;
-  const timer = setInterval(() => {
-    try {
-      peak = Math.max(peak, processUsage(pid).rssMiB);
-    } catch {
-      // the process ended
-    }
-  }, 100);
-  return {
-    stop() {
-      clearInterval(timer);
-      return peak;
-    },
-  };
 }
 
 function percentile(sorted: Float64Array, q: number): number {

@@ -49,7 +49,7 @@ import { openDatabase, type DatabaseHandle, type Db } from '@/db';
 import { inputs, inputSupports } from '@/db/schema';
 import { registerUser } from '@/lib/accounts/register-user';
 import { INPUT_KINDS } from '@/lib/inputs/vocabulary';
-import { freePort, processUsage, removeFolder, spawnServer, type SpawnedServer } from '../integration/collab/support';
+import { freePort, processUsage, removeFolder, spawnServer, type SpawnedServer, watchMemory } from '../integration/collab/support';
 import { createTestConsultation } from '../integration/support/consultations';
 import { createFreshPostgresDatabase } from '../integration/support/databases';
 
@@ -256,23 +256,6 @@ interface ScenarioResult {
   slowestFirstAnswerMs: number;
   /** Connections that never had an answer. */
   unansweredConnections: number;
-}
-
-function watchMemory(pid: number): { stop(): number } {
-  let peak = processUsage(pid).rssMiB;
-  const timer = setInterval(() => {
-    try {
-      peak = Math.max(peak, processUsage(pid).rssMiB);
-    } catch {
-      // the process ended
-    }
-  }, 100);
-  return {
-    stop() {
-      clearInterval(timer);
-      return peak;
-    },
-  };
 }
 
 /**

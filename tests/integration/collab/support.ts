@@ -438,3 +438,21 @@ export async function health(port: number): Promise<{ status: number; body: { st
   const response = await fetch(`http://127.0.0.1:${port}/health`);
   return { status: response.status, body: (await response.json()) as { status?: string; connections?: number; documents?: number } };
 }
+
+/** Polls a process's memory until stopped: the highest resident size seen. */
+export function watchMemory(pid: number): { stop(): number } {
+  let peak = processUsage(pid).rssMiB;
+  const timer = setInterval(() => {
+    try {
+      peak = Math.max(peak, processUsage(pid).rssMiB);
+    } catch {
+      // the process ended
+    }
+  }, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      return peak;
+    },
+  };
+}

@@ -7,8 +7,9 @@ import { can } from '@/lib/auth/policy';
 import { getActor } from '@/lib/auth/session';
 import { documentPublicSince, isPublic } from '@/lib/consultations/lifecycle';
 import { acceptedType } from '@/lib/documents/file-check';
-import { documentDownloadPath, findDocumentConsultation, listConsultationDocuments } from '@/lib/documents/queries';
+import { documentDownloadPath, listConsultationDocuments } from '@/lib/documents/queries';
 import { RemoveDocumentForm } from './document-upload-form';
+import { loadConsultation } from '@/lib/consultations/queries';
 
 export interface DocumentListProps {
   consultationId: string;
@@ -22,7 +23,7 @@ export async function DocumentList({ consultationId, canManage }: DocumentListPr
   const actor = await getActor();
   const db = await getDb();
   const now = new Date();
-  const consultation = await findDocumentConsultation(db, consultationId);
+  const consultation = await loadConsultation(db, consultationId);
   // The page decides visibility too; this keeps a misplaced list from leaking titles.
   if (!consultation || !can(actor, 'consultation.view', { isPublic: isPublic(consultation, now) })) return null;
   const documents = await listConsultationDocuments(db, { consultationId });
