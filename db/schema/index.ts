@@ -5,3 +5,4 @@ export * from './collab';
 export * from './consultations';
 export * from './inputs';
 export * from './notifications';
+export * from './grievances';

@@ -3,6 +3,7 @@
 import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { NOTIFICATION_KINDS } from '@/lib/notifications/vocabulary';
 import { consultations } from './consultations';
+import { grievances } from './grievances';
 import { hideReason, inputs } from './inputs';
 import { users } from './users';
 
@@ -18,6 +19,7 @@ export const notifications = pgTable(
     kind: notificationKind('kind').notNull(),
     consultationId: uuid('consultation_id').references(() => consultations.id, { onDelete: 'cascade' }),
     inputId: uuid('input_id').references(() => inputs.id, { onDelete: 'cascade' }),
+    grievanceId: uuid('grievance_id').references(() => grievances.id),
     reason: hideReason('reason'),
     note: text('note'),
     readAt: timestamp('read_at', { withTimezone: true }),

@@ -19,7 +19,8 @@ export const users = pgTable(
   (table) => [uniqueIndex('users_email_unique').on(table.email)],
 );
 
-export const AUTH_ATTEMPT_KINDS = ['sign_in', 'sign_up'] as const;
+/** `grievance_code`: a reference and access key typed to follow a grievance (see lib/grievances/follow.ts). */
+export const AUTH_ATTEMPT_KINDS = ['sign_in', 'sign_up', 'grievance_code'] as const;
 export const authAttemptKind = pgEnum('auth_attempt_kind', AUTH_ATTEMPT_KINDS);
 
 /**

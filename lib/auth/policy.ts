@@ -38,6 +38,20 @@ export interface PolicyResources {
   /** Pending or hidden input (and why it was hidden). */
   'input.viewUnpublished': { isAuthor: boolean };
   'notification.read': undefined;
+  /** Anyone may file a grievance, with or without an account. */
+  'grievance.file': undefined;
+  /** Type in a grievance received on paper, by phone, by e-mail or in person. */
+  'grievance.recordOffline': undefined;
+  /** See the cases, take the city's steps, answer complainants, see overdue cases. */
+  'grievance.handle': undefined;
+  /** Set up channels and their published deadlines and procedure. */
+  'grievance.manageChannels': undefined;
+  /** Who filed the case and how to reach them. isAssigned: the case is assigned to the asker. */
+  'grievance.viewIdentity': { isConfidential: boolean; isAssigned: boolean };
+  /** Hear an appeal: never the officer whose handling is appealed. */
+  'grievance.decideAppeal': { isAssigned: boolean };
+  /** Follow a case as its complainant: with its access key, or as the account that filed it. */
+  'grievance.follow': { holdsAccessKey: boolean; isFiler: boolean };
 }
 
 export type PolicyAction = keyof PolicyResources;
@@ -45,6 +59,8 @@ export type PolicyAction = keyof PolicyResources;
 type ResourceArgument<A extends PolicyAction> = PolicyResources[A] extends undefined ? [] : [PolicyResources[A]];
 
 const isAdmin = (role: Role) => role === 'admin';
+/** Grievances are handled apart from consultations: by grievance officers, and administrators. */
+const handlesGrievances = (role: Role) => role === 'grievance_officer' || role === 'admin';
 /** People who take part in consultations in their own name (staff record assisted input instead). */
 const isParticipant = (role: Role) => role === 'resident' || role === 'organization_member';
 
@@ -122,6 +138,27 @@ export function can<A extends PolicyAction>(actor: Actor, action: A, ...resource
     }
     case 'notification.read':
       return role !== undefined;
+    case 'grievance.file':
+      return true;
+    case 'grievance.recordOffline':
+    case 'grievance.handle':
+    case 'grievance.manageChannels':
+      return role !== undefined && handlesGrievances(role);
+    case 'grievance.viewIdentity': {
+      // A confidential complainant is known to the officer handling the case and to
+      // administrators; to everyone else (other officers included) they stay confidential.
+      const { isConfidential, isAssigned } = target as PolicyResources['grievance.viewIdentity'];
+      if (role === 'admin') return true;
+      return role === 'grievance_officer' && (!isConfidential || isAssigned);
+    }
+    case 'grievance.decideAppeal': {
+      const { isAssigned } = target as PolicyResources['grievance.decideAppeal'];
+      return role !== undefined && handlesGrievances(role) && !isAssigned;
+    }
+    case 'grievance.follow': {
+      const { holdsAccessKey, isFiler } = target as PolicyResources['grievance.follow'];
+      return holdsAccessKey || (role !== undefined && isFiler);
+    }
     default: {
       const unknownAction: never = action as never;
       throw new Error(`No policy for ${String(unknownAction)}`);

@@ -71,9 +71,10 @@ export function safeFileName(fileName: string, extension: string): string {
   return `${base || 'document'}.${extension}`;
 }
 
-export async function checkUpload({ bytes, fileName }: { bytes: Uint8Array; fileName: string }): Promise<UploadCheck> {
+/** `maxBytes`: background documents may be larger than what a grievance attaches. */
+export async function checkUpload({ bytes, fileName, maxBytes = MAX_DOCUMENT_BYTES }: { bytes: Uint8Array; fileName: string; maxBytes?: number }): Promise<UploadCheck> {
   if (bytes.byteLength === 0) return { ok: false, fieldError: 'fileEmpty' };
-  if (bytes.byteLength > MAX_DOCUMENT_BYTES) return { ok: false, fieldError: 'fileTooLarge' };
+  if (bytes.byteLength > maxBytes) return { ok: false, fieldError: 'fileTooLarge' };
   // Loaded here rather than at the top so the upload form can import the limits above
   // without pulling the detector into the browser bundle.
   const { fileTypeFromBuffer } = await import('file-type');

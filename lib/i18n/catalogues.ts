@@ -6,11 +6,14 @@ import type { Locale } from './config';
 import consultations from './messages/en/consultations.json';
 import core from './messages/en/core.json';
 import documents from './messages/en/documents.json';
+import grievanceCases from './messages/en/grievance-cases.json';
+import grievanceChannels from './messages/en/grievance-channels.json';
+import grievances from './messages/en/grievances.json';
 import inputs from './messages/en/inputs.json';
 import moderation from './messages/en/moderation.json';
 import notifications from './messages/en/notifications.json';
 
-const en = { ...core, ...consultations, ...documents, ...inputs, ...moderation, ...notifications };
+const en = { ...core, ...consultations, ...documents, ...inputs, ...moderation, ...notifications, ...grievances, ...grievanceCases, ...grievanceChannels };
 
 export type Messages = typeof en;
 

@@ -5,7 +5,7 @@
 // holds a transaction open.
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { consultations, inputs, notifications, users } from '@/db/schema';
+import { consultations, grievances, inputs, notifications, users } from '@/db/schema';
 import type { HideReason } from '@/lib/moderation/vocabulary';
 import { currentMailer, sendNotificationEmail, type NotificationEmail } from './mailer';
 import type { NotificationKind } from './vocabulary';
@@ -15,6 +15,7 @@ export interface NewNotification {
   kind: NotificationKind;
   consultationId?: string | null;
   inputId?: string | null;
+  grievanceId?: string | null;
   reason?: HideReason | null;
   note?: string | null;
 }
@@ -30,6 +31,7 @@ async function loadEmail(db: Db, notificationId: string): Promise<NotificationEm
       kind: notifications.kind,
       consultationTitle: consultations.title,
       inputNumber: inputs.number,
+      grievanceReference: grievances.reference,
       reason: notifications.reason,
       note: notifications.note,
     })
@@ -37,6 +39,7 @@ async function loadEmail(db: Db, notificationId: string): Promise<NotificationEm
     .innerJoin(users, eq(users.id, notifications.userId))
     .leftJoin(consultations, eq(consultations.id, notifications.consultationId))
     .leftJoin(inputs, eq(inputs.id, notifications.inputId))
+    .leftJoin(grievances, eq(grievances.id, notifications.grievanceId))
     .where(eq(notifications.id, notificationId))
     .limit(1);
   return row ?? null;
@@ -51,6 +54,7 @@ export async function notify(db: Db, notification: NewNotification): Promise<Pen
       kind: notification.kind,
       consultationId: notification.consultationId ?? null,
       inputId: notification.inputId ?? null,
+      grievanceId: notification.grievanceId ?? null,
       reason: notification.reason ?? null,
       note: notification.note ?? null,
     })

@@ -7,6 +7,8 @@ import { ROLES } from '@/lib/auth/roles';
 import { ERROR_CODES } from '@/lib/errors';
 import { LOCALES } from '@/lib/i18n/config';
 import { TRANSITION_REFUSALS } from '@/lib/consultations/lifecycle';
+import { STEP_REFUSALS } from '@/lib/grievances/workflow';
+import { GRIEVANCE_CATEGORIES, GRIEVANCE_EVENT_KINDS, GRIEVANCE_STATUSES, RECEIPT_CHANNELS } from '@/lib/grievances/vocabulary';
 import { INITIATIVE_STATUSES } from '@/lib/initiatives/status';
 import { SCALES, SECTORS, STAKEHOLDER_CATEGORIES } from '@/lib/stakeholders/vocabulary';
 
@@ -39,7 +41,7 @@ function validationKeysInSource(): string[] {
       else if (/\.tsx?$/.test(entry.name)) {
         const source = readFileSync(full, 'utf8');
         for (const match of source.matchAll(/(?:min|max|email|uuid|enum)\([^)]*?'([a-z][A-Za-z]+)'\)/g)) keys.add(match[1]!);
-        for (const match of source.matchAll(/fieldErrors: \{ \w+: '([a-zA-Z]+)' \}/g)) keys.add(match[1]!);
+        for (const match of source.matchAll(/fieldErrors: \{ \w+: '([a-zA-Z][a-zA-Z.]*[a-zA-Z])' \}/g)) keys.add(match[1]!);
         for (const match of source.matchAll(/(?:tooShort|tooLong): '([a-zA-Z]+)'/g)) keys.add(match[1]!);
         for (const match of source.matchAll(/refine\(\w+, '([a-zA-Z]+)'\)/g)) keys.add(match[1]!);
         for (const match of source.matchAll(/(?:number|int|wallTime)\('([a-zA-Z]+)'\)/g)) keys.add(match[1]!);
@@ -62,6 +64,11 @@ describe.each(LOCALES)('the %s catalogue', (locale) => {
     ...Object.keys(ERROR_CODES).map((code) => `errors.${code}`),
     ...validationKeysInSource().map((key) => `validation.${key}`),
     ...TRANSITION_REFUSALS.map((refusal) => `validation.${refusal}`),
+    ...STEP_REFUSALS.map((refusal) => `validation.grievance.${refusal}`),
+    ...GRIEVANCE_STATUSES.map((status) => `grievances.status.${status}`),
+    ...GRIEVANCE_CATEGORIES.map((category) => `grievances.category.${category}`),
+    ...GRIEVANCE_EVENT_KINDS.map((kind) => `grievances.step.${kind}`),
+    ...RECEIPT_CHANNELS.map((channel) => `grievances.receivedVia.${channel}`),
   ];
 
   it.each(expectedKeys)('has %s', (key) => {

@@ -28,7 +28,8 @@ interface Case<A extends PolicyAction = PolicyAction> {
 const everyone: Subject[] = SUBJECTS;
 const staff: Subject[] = ['moderator', 'admin'];
 const admins: Subject[] = ['admin'];
-const signedIn: Subject[] = ['resident', 'organization_member', 'moderator', 'admin'];
+const signedIn: Subject[] = ['resident', 'organization_member', 'moderator', 'admin', 'grievance_officer'];
+const grievanceHandlers: Subject[] = ['grievance_officer', 'admin'];
 const participants: Subject[] = ['resident', 'organization_member'];
 const PHASES: ConsultationPhase[] = ['draft', 'scheduled', 'information', 'open', 'closed'];
 
@@ -91,6 +92,19 @@ const CASES: Case[] = [
   { action: 'input.viewUnpublished', label: 'their own', resource: { isAuthor: true }, allowed: signedIn },
   { action: 'input.viewUnpublished', label: "someone else's", resource: { isAuthor: false }, allowed: staff },
   { action: 'notification.read', label: '', resource: undefined, allowed: signedIn },
+  { action: 'grievance.file', label: '', resource: undefined, allowed: everyone },
+  { action: 'grievance.recordOffline', label: '', resource: undefined, allowed: grievanceHandlers },
+  { action: 'grievance.handle', label: '', resource: undefined, allowed: grievanceHandlers },
+  { action: 'grievance.manageChannels', label: '', resource: undefined, allowed: grievanceHandlers },
+  { action: 'grievance.viewIdentity', label: 'open case, assigned', resource: { isConfidential: false, isAssigned: true }, allowed: grievanceHandlers },
+  { action: 'grievance.viewIdentity', label: 'open case, not assigned', resource: { isConfidential: false, isAssigned: false }, allowed: grievanceHandlers },
+  { action: 'grievance.viewIdentity', label: 'confidential case, assigned', resource: { isConfidential: true, isAssigned: true }, allowed: grievanceHandlers },
+  { action: 'grievance.viewIdentity', label: 'confidential case, not assigned', resource: { isConfidential: true, isAssigned: false }, allowed: admins },
+  { action: 'grievance.decideAppeal', label: 'a case assigned to someone else', resource: { isAssigned: false }, allowed: grievanceHandlers },
+  { action: 'grievance.decideAppeal', label: 'a case assigned to them', resource: { isAssigned: true }, allowed: [] },
+  { action: 'grievance.follow', label: 'with the access key', resource: { holdsAccessKey: true, isFiler: false }, allowed: everyone },
+  { action: 'grievance.follow', label: 'as the account that filed it', resource: { holdsAccessKey: false, isFiler: true }, allowed: signedIn },
+  { action: 'grievance.follow', label: 'without key, not the filer', resource: { holdsAccessKey: false, isFiler: false }, allowed: [] },
 ];
 
 const ask = (subject: Subject, { action, resource }: Case) =>
@@ -132,6 +146,13 @@ describe('policy matrix', () => {
       'input.moderate': true,
       'input.viewUnpublished': true,
       'notification.read': true,
+      'grievance.file': true,
+      'grievance.recordOffline': true,
+      'grievance.handle': true,
+      'grievance.manageChannels': true,
+      'grievance.viewIdentity': true,
+      'grievance.decideAppeal': true,
+      'grievance.follow': true,
     };
     expect(new Set(CASES.map((testCase) => testCase.action))).toEqual(new Set(Object.keys(actions)));
   });

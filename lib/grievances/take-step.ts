@@ -1,0 +1,127 @@
+// Taking a step in a case: the workflow's rules (workflow.ts) checked against the case
+// as it is in the database, locked for the transaction so two people cannot both move
+// it, then the change and its event written together. The complainant is notified in
+// the app (and by e-mail when configured) when the city takes a step, if they filed with
+// an account.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { grievanceChannels, grievanceEvents, grievances, users } from '@/db/schema';
+import { isSignedIn, type Actor } from '@/lib/auth/actor';
+import { authorize, can } from '@/lib/auth/policy';
+import { AppError } from '@/lib/errors';
+import { notify, sendAfterCommit, type PendingEmail } from '@/lib/notifications/notify';
+import type { ComplainantAccess } from './access';
+import { caseStateOf, deadlineDaysOf } from './case-state';
+import { refuseStep, statusAfter, type StepRefusal, type StepTaker } from './workflow';
+import type { EventActorKind, GrievanceStatus, GrievanceStep } from './vocabulary';
+
+export type StepBy = { kind: 'complainant'; access: ComplainantAccess } | { kind: 'staff'; actor: Actor };
+
+export interface TakeStepInput {
+  grievanceId: string;
+  by: StepBy;
+  step: GrievanceStep;
+  message: string;
+  officerId?: string;
+  now?: Date;
+}
+
+export interface TakenStep {
+  eventId: string;
+  status: GrievanceStatus;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Refusals that are about the typed message are shown at the message field. */
+const MESSAGE_REFUSALS: ReadonlySet<StepRefusal> = new Set(['explanationRequired', 'messageRequired']);
+
+function refusalError(refusal: StepRefusal, step: GrievanceStep): AppError {
+  const field = MESSAGE_REFUSALS.has(refusal) ? 'message' : refusal === 'officerRequired' ? 'officerId' : 'form';
+  const code = MESSAGE_REFUSALS.has(refusal) || refusal === 'officerRequired' ? 'bad_request' : 'conflict';
+  return new AppError(code, { detail: `grievance step ${step} refused: ${refusal}`, fieldErrors: { [field]: `grievance.${refusal}` } });
+}
+
+async function isGrievanceHandler(tx: Db, userId: string): Promise<boolean> {
+  const [handler] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), inArray(users.role, ['grievance_officer', 'admin'])))
+    .limit(1);
+  return handler !== undefined;
+}
+
+export async function takeStep(db: Db, { grievanceId, by, step, message, officerId, now = new Date() }: TakeStepInput): Promise<TakenStep> {
+  if (by.kind === 'staff') authorize(by.actor, 'grievance.handle');
+  else if (by.access.grievanceId !== grievanceId) throw new AppError('not_found', { detail: 'access is for another case' });
+  if (officerId !== undefined && !UUID.test(officerId)) {
+    throw new AppError('bad_request', { detail: 'assignee id malformed', fieldErrors: { officerId: 'grievance.officerInvalid' } });
+  }
+
+  const emails: PendingEmail[] = [];
+  const taken = await db.transaction(async (tx) => {
+    const [stored] = await tx.select().from(grievances).where(eq(grievances.id, grievanceId)).for('update');
+    if (!stored) throw new AppError('not_found', { detail: 'grievance not found', fieldErrors: { form: 'grievance.caseNotFound' } });
+    const [channel] = await tx.select().from(grievanceChannels).where(eq(grievanceChannels.id, stored.channelId));
+    if (!channel) throw new AppError('internal', { detail: 'grievance without channel' });
+    const days = deadlineDaysOf(channel);
+
+    let taker: StepTaker;
+    let actorKind: EventActorKind;
+    let actorId: string | null = null;
+    if (by.kind === 'staff' && isSignedIn(by.actor)) {
+      const isAssigned = stored.assignedOfficerId === by.actor.id;
+      taker = { kind: 'handler', userId: by.actor.id, isAdministrator: by.actor.role === 'admin', isAssigned };
+      actorKind = by.actor.role === 'admin' ? 'administrator' : 'officer';
+      actorId = by.actor.id;
+      if (step === 'decide_appeal' && !can(by.actor, 'grievance.decideAppeal', { isAssigned })) throw refusalError('notImpartial', step);
+    } else {
+      taker = { kind: 'complainant' };
+      actorKind = 'complainant';
+    }
+
+    const trimmed = message.trim();
+    const refusal = refuseStep(caseStateOf(stored, days, now), taker, { step, message: trimmed, officerId });
+    if (refusal) throw refusalError(refusal, step);
+    if (step === 'assign' && !(await isGrievanceHandler(tx as unknown as Db, officerId!))) {
+      throw new AppError('bad_request', { detail: 'assignee is not a grievance handler', fieldErrors: { officerId: 'grievance.officerInvalid' } });
+    }
+
+    const status = statusAfter(stored.status, step);
+    const changes: Partial<typeof grievances.$inferInsert> = {};
+    if (status !== stored.status) Object.assign(changes, { status, statusChangedAt: now });
+    if (step === 'acknowledge') changes.acknowledgedAt = now;
+    if ((step === 'propose_resolution' || step === 'reject') && stored.respondedAt === null) changes.respondedAt = now;
+    if (step === 'assign') changes.assignedOfficerId = officerId!;
+    if (step === 'accept_resolution') changes.resolutionAccepted = true;
+    if (step === 'close_with_reasons') changes.resolutionAccepted = false;
+    if (step === 'propose_resolution') changes.resolutionAccepted = null;
+    if (step === 'appeal') changes.appealedAt = now;
+    if (step === 'close') changes.closedAt = now;
+    if (Object.keys(changes).length > 0) await tx.update(grievances).set(changes).where(eq(grievances.id, grievanceId));
+
+    const [event] = await tx
+      .insert(grievanceEvents)
+      .values({
+        grievanceId,
+        kind: step,
+        fromStatus: stored.status,
+        toStatus: status,
+        actorKind,
+        actorId,
+        officerId: step === 'assign' ? officerId! : null,
+        message: trimmed.length > 0 ? trimmed : null,
+        createdAt: now,
+      })
+      .returning({ id: grievanceEvents.id });
+    if (!event) throw new AppError('internal', { detail: 'event insert returned no row' });
+
+    // The complainant hears of every step the city takes; the note names the step.
+    if (actorKind !== 'complainant' && stored.filerId !== null && step !== 'assign') {
+      emails.push(await notify(tx as unknown as Db, { userId: stored.filerId, kind: 'grievance_updated', grievanceId, note: step }));
+    }
+    return { eventId: event.id, status };
+  });
+  sendAfterCommit(emails);
+  return taken;
+}
