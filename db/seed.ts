@@ -14,6 +14,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ name: string; email: string; role: R
   { name: 'Marta Moderator', email: 'moderator@participa.example', role: 'moderator' },
   { name: 'Nuno NGO', email: 'ngo@participa.example', role: 'organization_member' },
   { name: 'Rosa Resident', email: 'resident@participa.example', role: 'resident' },
+  { name: 'Greta Grievance', email: 'grievances@participa.example', role: 'grievance_officer' },
+  { name: 'Omar Officer', email: 'officer@participa.example', role: 'grievance_officer' },
 ];
 
 const DEMO_ORGANIZATIONS = [
