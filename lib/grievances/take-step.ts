@@ -51,6 +51,16 @@ async function isGrievanceHandler(tx: Db, userId: string): Promise<boolean> {
   return handler !== undefined;
 }
 
+/** Whether `userId` rejected the case or proposed or closed its resolution. */
+async function hasAnswered(tx: Db, grievanceId: string, userId: string): Promise<boolean> {
+  const [answer] = await tx
+    .select({ id: grievanceEvents.id })
+    .from(grievanceEvents)
+    .where(and(eq(grievanceEvents.grievanceId, grievanceId), eq(grievanceEvents.actorId, userId), inArray(grievanceEvents.kind, ['reject', 'propose_resolution', 'close_with_reasons'])))
+    .limit(1);
+  return answer !== undefined;
+}
+
 export async function takeStep(db: Db, { grievanceId, by, step, message, officerId, now = new Date() }: TakeStepInput): Promise<TakenStep> {
   if (by.kind === 'staff') authorize(by.actor, 'grievance.handle');
   else if (by.access.grievanceId !== grievanceId) throw new AppError('not_found', { detail: 'access is for another case' });
@@ -71,10 +81,13 @@ export async function takeStep(db: Db, { grievanceId, by, step, message, officer
     let actorId: string | null = null;
     if (by.kind === 'staff' && isSignedIn(by.actor)) {
       const isAssigned = stored.assignedOfficerId === by.actor.id;
-      taker = { kind: 'handler', userId: by.actor.id, isAdministrator: by.actor.role === 'admin', isAssigned };
+      const hasAnsweredCase = step === 'decide_appeal' && (await hasAnswered(tx as unknown as Db, grievanceId, by.actor.id));
+      taker = { kind: 'handler', userId: by.actor.id, isAdministrator: by.actor.role === 'admin', isAssigned, hasAnsweredCase };
       actorKind = by.actor.role === 'admin' ? 'administrator' : 'officer';
       actorId = by.actor.id;
-      if (step === 'decide_appeal' && !can(by.actor, 'grievance.decideAppeal', { isAssigned })) throw refusalError('notImpartial', step);
+      if (step === 'decide_appeal' && !can(by.actor, 'grievance.decideAppeal', { isAssigned: isAssigned || hasAnsweredCase })) {
+        throw refusalError('notImpartial', step);
+      }
     } else {
       taker = { kind: 'complainant' };
       actorKind = 'complainant';

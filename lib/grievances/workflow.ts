@@ -7,7 +7,16 @@ import { MIN_EXPLANATION_LENGTH, type GrievanceStatus, type GrievanceStep } from
  * Who is taking the step. A handler is a grievance officer or an administrator;
  * `isAssigned` says whether the case is assigned to them.
  */
-export type StepTaker = { kind: 'complainant' } | { kind: 'handler'; userId: string; isAdministrator: boolean; isAssigned: boolean };
+export type StepTaker =
+  | { kind: 'complainant' }
+  | {
+      kind: 'handler';
+      userId: string;
+      isAdministrator: boolean;
+      isAssigned: boolean;
+      /** Whether they rejected the case or proposed or closed its resolution: then they cannot hear its appeal. */
+      hasAnsweredCase?: boolean;
+    };
 
 export interface CaseState {
   status: GrievanceStatus;
@@ -66,8 +75,9 @@ const OPEN_STATUSES: readonly GrievanceStatus[] = [
 
 export const STEP_RULES: Record<GrievanceStep, StepRule> = {
   acknowledge: { from: ['received'], to: 'acknowledged', by: 'handler', needsExplanation: false },
-  // Assigning starts the review; later it hands the case to another officer.
-  assign: { from: ['acknowledged', 'in_review', 'appealed'], by: 'handler', needsExplanation: false },
+  // Assigning starts the review; later it hands the case to another officer. An appeal
+  // is not assigned: anyone impartial (see decide_appeal) may hear it.
+  assign: { from: ['acknowledged', 'in_review'], by: 'handler', needsExplanation: false },
   reject: { from: ['received', 'acknowledged', 'in_review'], to: 'rejected', by: 'handler', needsExplanation: true },
   propose_resolution: { from: ['in_review'], to: 'resolution_proposed', by: 'handler', needsExplanation: true },
   accept_resolution: { from: ['resolution_proposed'], to: 'resolved', by: 'complainant', needsExplanation: false },
@@ -107,8 +117,9 @@ export function refuseStep(state: CaseState, taker: StepTaker, request: StepRequ
         if (!taker.isAssigned && !taker.isAdministrator) return 'notAssigned';
         break;
       case 'decide_appeal':
-        // An appeal is heard by someone other than the officer whose work is appealed.
-        if (taker.isAssigned || (state.assignedOfficerId !== null && state.assignedOfficerId === taker.userId)) return 'notImpartial';
+        // An appeal is heard by someone other than the officer whose work is appealed:
+        // not the assigned officer, nor whoever rejected or resolved the case.
+        if (taker.isAssigned || taker.hasAnsweredCase === true || state.assignedOfficerId === taker.userId) return 'notImpartial';
         break;
       case 'close':
         // Closing must not cut short the complainant's right to appeal.
