@@ -41,7 +41,11 @@ function canonicalSymbols(text: string): string {
 /** The reference as stored, from what someone typed (any case, spaces or dashes), or null if it cannot be one. */
 export function normalizeReference(typed: string): string | null {
   let symbols = canonicalSymbols(typed);
-  if (symbols.startsWith(REFERENCE_PREFIX)) symbols = symbols.slice(REFERENCE_PREFIX.length);
+  // The prefix is optional, and random symbols may themselves begin with G and R: only the
+  // length tells whether it was typed.
+  if (symbols.length === REFERENCE_PREFIX.length + REFERENCE_LENGTH && symbols.startsWith(REFERENCE_PREFIX)) {
+    symbols = symbols.slice(REFERENCE_PREFIX.length);
+  }
   if (symbols.length !== REFERENCE_LENGTH || [...symbols].some((symbol) => !ALPHABET.includes(symbol))) return null;
   return `${REFERENCE_PREFIX}-${groups(symbols, 5)}`;
 }

@@ -38,7 +38,7 @@ export interface CaseClock {
   party: 'city' | 'complainant';
   dueAt: Date;
   isOverdue: boolean;
-  /** Whole days left (negative when overdue), rounded towards the deadline. */
+  /** Days left, any part of a day counting as a whole one; negative (whole days overdue) once passed. */
   daysLeft: number;
 }
 

@@ -3,8 +3,9 @@
 // (tests/unit/grievance-statistics.test.ts). Only counts, shares and durations leave
 // here: nothing that could point to a complainant.
 //
-//   acknowledged on time   acknowledged within the acknowledgement deadline, among cases
-//                          that were acknowledged or whose deadline has passed
+//   acknowledged on time   acknowledged (or answered, e.g. rejected on receipt) within the
+//                          acknowledgement deadline, among cases so acknowledged or whose
+//                          deadline has passed
 //   resolved on time       a resolution proposed or the case rejected with reasons within
 //                          the resolution deadline, among cases so answered or whose
 //                          deadline has passed
@@ -57,7 +58,8 @@ export function computeFigures(cases: readonly CaseForStatistics[], days: Deadli
   let closed = 0;
   let daysToClose = 0;
   for (const grievance of cases) {
-    const acknowledgement = deadlineOutcome(grievance.acknowledgedAt, acknowledgeDueAt(grievance, days), now);
+    // A case rejected on receipt is answered without a separate acknowledgement.
+    const acknowledgement = deadlineOutcome(grievance.acknowledgedAt ?? grievance.respondedAt, acknowledgeDueAt(grievance, days), now);
     if (acknowledgement !== 'pending') acknowledgeCounted += 1;
     if (acknowledgement === 'onTime') acknowledgedOnTime += 1;
     const resolution = deadlineOutcome(grievance.respondedAt, resolveDueAt(grievance, days), now);
