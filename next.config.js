@@ -12,13 +12,14 @@ const nextConfig = {
   experimental: {
     // forbidden() and unauthorized() answer 403 and 401 with their own pages.
     authInterrupts: true,
-    // Background documents may be 20 MiB (lib/documents/file-check.ts); the rest is
-    // room for the form's other fields and multipart framing. Larger bodies are refused
-    // before they reach the action.
-    serverActions: { bodySizeLimit: '21mb' },
+    // The largest form is a grievance with 5 attachments of 10 MiB each
+    // (lib/grievances/vocabulary.ts); a background document is at most 20 MiB
+    // (lib/documents/file-check.ts). The rest is room for the form's other fields and
+    // multipart framing. Larger bodies are refused before they reach the action.
+    serverActions: { bodySizeLimit: '51mb' },
     // With a proxy.ts, Next buffers request bodies only up to this size (10 MB by
     // default) and cuts the rest, which would truncate uploads before the action.
-    proxyClientMaxBodySize: '21mb',
+    proxyClientMaxBodySize: '51mb',
   },
   typescript: {
     // `npm test` runs the type checker on its own; building twice would only cost time.
@@ -33,6 +34,21 @@ const nextConfig = {
           { key: 'Referrer-Policy', value: 'same-origin' },
           { key: 'X-Frame-Options', value: 'DENY' },
         ],
+      },
+      {
+        // A grievance's access key can be in these addresses (the receipt's private link),
+        // and a case's reference is in them: no request made from these pages may carry
+        // the path or query in its Referer, not even to our own server (a proxy logs it).
+        // Not "no-referrer": with it browsers send `Origin: null` on form posts (Fetch
+        // standard, "append a request Origin header"), and Next.js refuses such a server
+        // action as cross-site, so the forms would fail without JavaScript. Listed after
+        // the rule above, so this Referrer-Policy replaces that one.
+        source: '/grievances/follow/:path*',
+        headers: [{ key: 'Referrer-Policy', value: 'strict-origin' }],
+      },
+      {
+        source: '/grievances/filed',
+        headers: [{ key: 'Referrer-Policy', value: 'strict-origin' }],
       },
     ];
   },

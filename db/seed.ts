@@ -1,10 +1,12 @@
-// Demo data for the embedded default: four accounts, one per role, two organizations
-// and one initiative. Idempotent: running it again changes nothing that exists.
+// Demo data for the embedded default: an account per role (two grievance officers), two
+// organizations, one initiative with its consultations, and the grievance channels with
+// a few cases (seed-grievances.ts). Idempotent: running it again changes nothing that exists.
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import { demoPdf } from './demo-pdf';
 import type { Db } from './index';
+import { seedDemoGrievances } from './seed-grievances';
 import { consultationDocuments, consultations, initiatives, inputs, memberships, organizations, storedFiles, users } from './schema';
 
 export const DEMO_PASSWORD = 'participa-demo';
@@ -61,6 +63,7 @@ export async function seedDemoData(db: Db): Promise<void> {
       .returning({ id: initiatives.id });
     // Consultations come with a new initiative only, so deleting or changing them sticks.
     if (initiative) await seedDemoConsultations(tx as unknown as Db, initiative.id, new Date());
+    await seedDemoGrievances(tx as unknown as Db);
   });
 }
 

@@ -4,6 +4,7 @@ import { isSignedIn } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { getActor } from '@/lib/auth/session';
 import { getDb } from '@/db';
+import { countOverdueCases } from '@/lib/grievances/case-queries';
 import { countUnread } from '@/lib/notifications/queries';
 import { NavLink } from './nav-link';
 import { SignOutButton } from './sign-out-button';
@@ -13,6 +14,9 @@ export async function SiteHeader() {
   const t = await getTranslations('layout');
   const tRoles = await getTranslations('roles');
   const unread = isSignedIn(actor) ? await countUnread(await getDb(), { actor }) : 0;
+  const handlesGrievances = can(actor, 'grievance.handle');
+  const overdueGrievances = handlesGrievances ? await countOverdueCases(await getDb(), { actor }) : 0;
+  const tCases = await getTranslations('grievanceCases');
 
   return (
     <header className="border-b border-stone-200 bg-white">
@@ -33,6 +37,19 @@ export async function SiteHeader() {
             {can(actor, 'input.moderate') && (
               <li>
                 <NavLink href="/moderation">{t('moderation')}</NavLink>
+              </li>
+            )}
+            {handlesGrievances && (
+              <li>
+                <NavLink href="/grievances/cases">
+                  {tCases('nav.link')}
+                  {overdueGrievances > 0 && (
+                    <span className="ml-1 rounded-full bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid="overdue-grievances-count">
+                      <span aria-hidden="true">{overdueGrievances}</span>
+                      <span className="sr-only">{tCases('nav.overdue', { count: overdueGrievances })}</span>
+                    </span>
+                  )}
+                </NavLink>
               </li>
             )}
             {isSignedIn(actor) && (

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/guards';
+import { isGrievanceEventKind } from '@/lib/grievances/vocabulary';
 import { listNotifications } from '@/lib/notifications/queries';
 import { MarkAllReadForm } from './mark-all-read-form';
 
@@ -15,6 +16,7 @@ export default async function NotificationsPage() {
   const notifications = await listNotifications(await getDb(), { actor });
   const t = await getTranslations('notifications');
   const ti = await getTranslations('inputs');
+  const tg = await getTranslations('grievances');
   const format = await getFormatter();
   const unread = notifications.filter((notification) => notification.readAt === null).length;
 
@@ -30,13 +32,16 @@ export default async function NotificationsPage() {
           {notifications.map((notification) => {
             const number = notification.input?.number ?? 0;
             const consultation = notification.consultation?.title ?? '';
+            const grievance = notification.kind === 'grievance_updated' ? notification.grievance : null;
+            // The note of a grievance notification names the step the city took.
+            const step = grievance && isGrievanceEventKind(notification.note) ? tg(`step.${notification.note}`) : '';
             return (
               <li key={notification.id} className={`card space-y-1 ${notification.readAt ? '' : 'border-l-4 border-l-brand-600'}`}>
                 <p className="text-sm text-stone-600">
                   {format.dateTime(notification.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
                   {notification.readAt === null && <> · <strong>{t('new')}</strong></>}
                 </p>
-                <p>{t(`kind.${notification.kind}`, { number, consultation })}</p>
+                <p>{t(`kind.${notification.kind}`, { number, consultation, reference: grievance?.reference ?? '', step })}</p>
                 {notification.reason && (
                   <p>
                     <span className="font-medium">{t('reason', { reason: ti(`hideReason.${notification.reason}`) })}</span> {notification.note}
@@ -45,6 +50,11 @@ export default async function NotificationsPage() {
                 {notification.consultation && notification.input && (
                   <p>
                     <Link href={`/consultations/${notification.consultation.id}#input-${notification.input.number}`}>{t('open')}</Link>
+                  </p>
+                )}
+                {grievance && (
+                  <p>
+                    <Link href={`/grievances/follow/${encodeURIComponent(grievance.reference)}`}>{t('openGrievance')}</Link>
                   </p>
                 )}
               </li>

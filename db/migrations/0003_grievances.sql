@@ -72,6 +72,10 @@ CREATE TABLE "grievances" (
 	"appealed_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
 	"status_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"acknowledge_days" integer NOT NULL,
+	"resolve_days" integer NOT NULL,
+	"appeal_days" integer NOT NULL,
+	"appeal_decision_days" integer NOT NULL,
 	"submission_key" uuid NOT NULL,
 	CONSTRAINT "grievances_closed_has_time" CHECK (("grievances"."status" = 'closed') = ("grievances"."closed_at" is not null))
 );

@@ -93,6 +93,12 @@ export const grievances = pgTable(
     appealedAt: timestamp('appealed_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    // The channel's deadlines when the case was received: the promise made to this
+    // complainant, kept when the channel's deadlines change later.
+    acknowledgeDays: integer('acknowledge_days').notNull(),
+    resolveDays: integer('resolve_days').notNull(),
+    appealDays: integer('appeal_days').notNull(),
+    appealDecisionDays: integer('appeal_decision_days').notNull(),
     /** Makes a double submit of the filing form create one case. */
     submissionKey: uuid('submission_key').notNull(),
   },

@@ -74,7 +74,8 @@ export function needsShortPeriodReason(informationDays: number): boolean {
   return informationDays < DEFAULT_INFORMATION_DAYS;
 }
 
-export const TRANSITION_REFUSALS = ['transitionNotAllowed', 'notPublicYet', 'priorInformationMissing', 'closingDatePassed'] as const;
+/** Each has a message at validation.<refusal> (the status control shows it as it is). */
+export const TRANSITION_REFUSALS = ['transitionNotAllowed', 'notPublicYet', 'priorInformationMissing', 'closingDatePassed', 'grievanceChannelMissing'] as const;
 export type TransitionRefusal = (typeof TRANSITION_REFUSALS)[number];
 
 export type TransitionCheck = { allowed: true } | { allowed: false; refusal: TransitionRefusal; earliestOpening?: Date | null };
@@ -86,12 +87,22 @@ const NEXT_STATUS: Record<ConsultationStatus, ConsultationStatus | null> = {
   closed: null,
 };
 
+/** What else, beyond its own dates and documents, a consultation needs before it opens. */
+export interface OpeningReadiness {
+  /**
+   * The consultation's initiative has a grievance channel of its own, so that anyone
+   * who takes part has somewhere to complain about how it is run (issue 7).
+   */
+  hasGrievanceChannel: boolean;
+}
+
 /** Whether staff may move the consultation to `to` now; one step forward at a time. */
 export function checkTransition(
   consultation: ConsultationTimeline,
   to: ConsultationStatus,
   documents: readonly DocumentTimeline[],
   now: Date,
+  readiness: OpeningReadiness,
 ): TransitionCheck {
   if (NEXT_STATUS[consultation.status] !== to) return { allowed: false, refusal: 'transitionNotAllowed' };
   if (to === 'open') {
@@ -99,6 +110,7 @@ export function checkTransition(
     if (consultation.closesAt <= now) return { allowed: false, refusal: 'closingDatePassed' };
     const prior = priorInformation(consultation, documents, now);
     if (!prior.isSatisfied) return { allowed: false, refusal: 'priorInformationMissing', earliestOpening: prior.earliestOpening };
+    if (!readiness.hasGrievanceChannel) return { allowed: false, refusal: 'grievanceChannelMissing' };
   }
   return { allowed: true };
 }

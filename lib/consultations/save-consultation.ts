@@ -6,6 +6,7 @@ import { consultations, initiatives } from '@/db/schema';
 import { isSignedIn, type Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
+import { hasGrievanceChannel } from '@/lib/grievances/channels';
 import { checkTransition, isEditable, isPublic } from './lifecycle';
 import { loadConsultation, loadDocumentTimes } from './queries';
 import type { ChangeStatusInput, CreateConsultationInput, UpdateConsultationInput } from './schemas';
@@ -50,7 +51,8 @@ export async function updateConsultation(
 
 /**
  * Moves the consultation one step: draft → information (public from its information
- * date), information → open (only with prior information), open → closed.
+ * date), information → open (only with prior information, and once its initiative has
+ * a grievance channel), open → closed.
  */
 export async function changeConsultationStatus(
   db: Db,
@@ -62,7 +64,9 @@ export async function changeConsultationStatus(
     const [locked] = await tx.select({ id: consultations.id }).from(consultations).where(eq(consultations.id, consultationId)).for('update');
     if (!locked) throw new AppError('not_found', { detail: 'consultation not found' });
     const consultation = (await loadConsultation(tx as unknown as Db, consultationId))!;
-    const check = checkTransition(consultation, to, await loadDocumentTimes(tx as unknown as Db, consultationId), now);
+    const check = checkTransition(consultation, to, await loadDocumentTimes(tx as unknown as Db, consultationId), now, {
+      hasGrievanceChannel: await hasGrievanceChannel(tx as unknown as Db, consultation.initiativeId),
+    });
     if (!check.allowed) {
       throw new AppError('conflict', { detail: `transition to ${to} refused: ${check.refusal}`, fieldErrors: { to: check.refusal } });
     }

@@ -1,5 +1,6 @@
 // How a complainant gets into their case: with the reference and the access key (no
-// account needed), or as the signed-in account that filed it. A ComplainantAccess can
+// account needed), with the follow cookie the codes (or filing) earned their browser
+// (follow-cookie.ts), or as the signed-in account that filed it. A ComplainantAccess can
 // only be made here, so a function that acts for the complainant (take-step.ts) cannot
 // be called without one of these checks having passed.
 //
@@ -16,6 +17,7 @@ import { can } from '@/lib/auth/policy';
 import { THROTTLE_WINDOW_MS } from '@/lib/auth/throttle';
 import { AppError } from '@/lib/errors';
 import { accessKeyMatches, normalizeAccessKey, normalizeReference } from './codes';
+import type { FollowPass } from './follow-cookie';
 
 export const GRIEVANCE_CODE_MAX_FAILURES = 10;
 
@@ -78,6 +80,23 @@ export async function openCaseAsFiler(db: Db, actor: Actor, typedReference: stri
   if (!reference || !isSignedIn(actor)) throw notFound();
   const [found] = await db.select({ id: grievances.id, reference: grievances.reference, filerId: grievances.filerId }).from(grievances).where(eq(grievances.reference, reference)).limit(1);
   if (!found || !can(actor, 'grievance.follow', { holdsAccessKey: false, isFiler: found.filerId === actor.id })) throw notFound();
+  return grant(found.id, found.reference);
+}
+
+/**
+ * Opens a case for the browser that holds a verified follow cookie for it
+ * (follow-cookie.ts): the pass must name this reference, and the case must still be
+ * the one it was issued for. Anything else is "not found".
+ */
+export async function openCaseWithFollowPass(db: Db, { pass, reference: typedReference }: { pass: FollowPass | null; reference: string }): Promise<ComplainantAccess> {
+  const reference = normalizeReference(typedReference);
+  if (!pass || !reference || pass.reference !== reference) throw notFound();
+  const [found] = await db
+    .select({ id: grievances.id, reference: grievances.reference })
+    .from(grievances)
+    .where(and(eq(grievances.id, pass.grievanceId), eq(grievances.reference, reference)))
+    .limit(1);
+  if (!found) throw notFound();
   return grant(found.id, found.reference);
 }
 

@@ -14,6 +14,7 @@ import { authorize } from '@/lib/auth/policy';
 import { checkUpload } from '@/lib/documents/file-check';
 import { databaseFileStorage } from '@/lib/documents/storage';
 import { AppError } from '@/lib/errors';
+import { deadlineDaysOf } from './case-state';
 import { hashAccessKey, newAccessKey, newReference } from './codes';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type GrievanceCategory, type ReceiptChannel } from './vocabulary';
 
@@ -70,7 +71,16 @@ async function storeCase(
   origin: { filerId: string | null; receivedVia: ReceiptChannel; recordedBy: string | null; actorKind: 'complainant' | 'officer' | 'administrator'; actorId: string | null },
   now: Date,
 ): Promise<FiledGrievance> {
-  const [channel] = await db.select({ id: grievanceChannels.id }).from(grievanceChannels).where(eq(grievanceChannels.id, filing.channelId)).limit(1);
+  const [channel] = await db
+    .select({
+      acknowledgeDays: grievanceChannels.acknowledgeDays,
+      resolveDays: grievanceChannels.resolveDays,
+      appealDays: grievanceChannels.appealDays,
+      appealDecisionDays: grievanceChannels.appealDecisionDays,
+    })
+    .from(grievanceChannels)
+    .where(eq(grievanceChannels.id, filing.channelId))
+    .limit(1);
   if (!channel) throw new AppError('bad_request', { fieldErrors: { channelId: 'grievance.channelNotFound' } });
   const attachments = await checkAttachments(filing.attachments);
   const accessKey = newAccessKey();
@@ -109,6 +119,7 @@ async function storeCase(
           status: 'received',
           receivedAt: now,
           statusChangedAt: now,
+          ...deadlineDaysOf(channel),
           submissionKey: filing.submissionKey,
         })
         .returning({ id: grievances.id });

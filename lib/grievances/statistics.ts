@@ -15,6 +15,8 @@ import type { DeadlineDays, GrievanceCategory } from './vocabulary';
 
 export interface CaseForStatistics {
   category: GrievanceCategory;
+  /** The deadlines promised when the case was received; the channel's `days` when absent. */
+  days?: DeadlineDays;
   receivedAt: Date;
   acknowledgedAt: Date | null;
   respondedAt: Date | null;
@@ -50,7 +52,7 @@ function share(onTime: number, counted: number): OnTimeShare {
   return { onTime, counted, share: counted === 0 ? null : onTime / counted };
 }
 
-export function computeFigures(cases: readonly CaseForStatistics[], days: DeadlineDays, now: Date): GrievanceFigures {
+export function computeFigures(cases: readonly CaseForStatistics[], channelDays: DeadlineDays, now: Date): GrievanceFigures {
   let acknowledgedOnTime = 0;
   let acknowledgeCounted = 0;
   let resolvedOnTime = 0;
@@ -59,6 +61,7 @@ export function computeFigures(cases: readonly CaseForStatistics[], days: Deadli
   let daysToClose = 0;
   for (const grievance of cases) {
     // A case rejected on receipt is answered without a separate acknowledgement.
+    const days = grievance.days ?? channelDays;
     const acknowledgement = deadlineOutcome(grievance.acknowledgedAt ?? grievance.respondedAt, acknowledgeDueAt(grievance, days), now);
     if (acknowledgement !== 'pending') acknowledgeCounted += 1;
     if (acknowledgement === 'onTime') acknowledgedOnTime += 1;

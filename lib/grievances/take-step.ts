@@ -5,7 +5,7 @@
 // an account.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { grievanceChannels, grievanceEvents, grievances, users } from '@/db/schema';
+import { grievanceEvents, grievances, users } from '@/db/schema';
 import { isSignedIn, type Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
@@ -42,6 +42,22 @@ function refusalError(refusal: StepRefusal, step: GrievanceStep): AppError {
   return new AppError(code, { detail: `grievance step ${step} refused: ${refusal}`, fieldErrors: { [field]: `grievance.${refusal}` } });
 }
 
+/** The steps that answer a case on its substance; an appeal is against one of them. */
+const APPEALABLE_ANSWERS: readonly GrievanceStep[] = ['reject', 'propose_resolution', 'close_with_reasons'];
+
+/**
+ * The handlers who answered the case (rejected it, proposed a resolution, or closed it
+ * with reasons). None of them may decide its appeal, assigned or not: an officer can
+ * reject a case on receipt without it ever being assigned to them.
+ */
+export async function appealedAnswerAuthors(db: Db, grievanceId: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ actorId: grievanceEvents.actorId })
+    .from(grievanceEvents)
+    .where(and(eq(grievanceEvents.grievanceId, grievanceId), inArray(grievanceEvents.kind, APPEALABLE_ANSWERS)));
+  return new Set(rows.flatMap((row) => (row.actorId ? [row.actorId] : [])));
+}
+
 async function isGrievanceHandler(tx: Db, userId: string): Promise<boolean> {
   const [handler] = await tx
     .select({ id: users.id })
@@ -72,9 +88,7 @@ export async function takeStep(db: Db, { grievanceId, by, step, message, officer
   const taken = await db.transaction(async (tx) => {
     const [stored] = await tx.select().from(grievances).where(eq(grievances.id, grievanceId)).for('update');
     if (!stored) throw new AppError('not_found', { detail: 'grievance not found', fieldErrors: { form: 'grievance.caseNotFound' } });
-    const [channel] = await tx.select().from(grievanceChannels).where(eq(grievanceChannels.id, stored.channelId));
-    if (!channel) throw new AppError('internal', { detail: 'grievance without channel' });
-    const days = deadlineDaysOf(channel);
+    const days = deadlineDaysOf(stored);
 
     let taker: StepTaker;
     let actorKind: EventActorKind;
@@ -96,6 +110,9 @@ export async function takeStep(db: Db, { grievanceId, by, step, message, officer
     const trimmed = message.trim();
     const refusal = refuseStep(caseStateOf(stored, days, now), taker, { step, message: trimmed, officerId });
     if (refusal) throw refusalError(refusal, step);
+    if (step === 'decide_appeal' && actorId !== null && (await appealedAnswerAuthors(tx as unknown as Db, grievanceId)).has(actorId)) {
+      throw refusalError('notImpartial', step);
+    }
     if (step === 'assign' && !(await isGrievanceHandler(tx as unknown as Db, officerId!))) {
       throw new AppError('bad_request', { detail: 'assignee is not a grievance handler', fieldErrors: { officerId: 'grievance.officerInvalid' } });
     }

@@ -78,3 +78,8 @@ export const MAX_MESSAGE_LENGTH = 5_000;
 export const MIN_EXPLANATION_LENGTH = 20;
 export const MAX_ATTACHMENTS = 5;
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** Whether a stored text (e.g. a notification's note) names an event kind. */
+export function isGrievanceEventKind(value: string | null | undefined): value is GrievanceEventKind {
+  return (GRIEVANCE_EVENT_KINDS as readonly (string | null | undefined)[]).includes(value);
+}

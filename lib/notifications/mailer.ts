@@ -5,7 +5,8 @@ import { createTranslator } from 'next-intl';
 import nodemailer from 'nodemailer';
 import { env, type Environment } from '@/lib/env';
 import { catalogues } from '@/lib/i18n/catalogues';
-import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/config';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n/config';
+import { isGrievanceEventKind } from '@/lib/grievances/vocabulary';
 import { logError } from '@/lib/log';
 import type { HideReason } from '@/lib/moderation/vocabulary';
 import type { NotificationKind } from './vocabulary';
@@ -65,8 +66,17 @@ export interface NotificationEmail {
   kind: NotificationKind;
   consultationTitle: string | null;
   inputNumber: number | null;
+  /** For grievance_updated: the case's public reference; its text never goes into an e-mail. */
+  grievanceReference: string | null;
   reason: HideReason | null;
+  /** For grievance_updated: the step the city took (a GrievanceStep). */
   note: string | null;
+}
+
+/** The catalogue label of a grievance step, or '' for anything that is not one. */
+function grievanceStepLabel(locale: Locale, step: string | null): string {
+  if (!isGrievanceEventKind(step)) return '';
+  return createTranslator({ locale, messages: catalogues[locale], namespace: 'grievances.step' })(step);
 }
 
 export function renderNotificationEmail(email: NotificationEmail, siteUrl: string): { subject: string; text: string } {
@@ -78,6 +88,8 @@ export function renderNotificationEmail(email: NotificationEmail, siteUrl: strin
     consultation: email.consultationTitle ?? '',
     reason: email.reason ? t(`reason.${email.reason}`) : '',
     note: email.note ?? '',
+    reference: email.grievanceReference ?? '',
+    step: email.kind === 'grievance_updated' ? grievanceStepLabel(locale, email.note) : '',
   };
   const text = [t(`${email.kind}.body`, values), t('link', { url: `${siteUrl}/notifications` }), t('footer')].join('\n\n');
   return { subject: t(`${email.kind}.subject`, values), text: `${text}\n` };

@@ -2,7 +2,7 @@
 // from the catalogue in the reader's language; rows hold ids, numbers and reasons.
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { consultations, inputs, notifications } from '@/db/schema';
+import { consultations, grievances, inputs, notifications } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
@@ -15,6 +15,8 @@ export interface NotificationView {
   kind: NotificationKind;
   consultation: { id: string; title: string } | null;
   input: { id: string; number: number } | null;
+  /** For grievance_updated: the case, by its public reference (never its text). */
+  grievance: { id: string; reference: string } | null;
   reason: HideReason | null;
   note: string | null;
   createdAt: Date;
@@ -35,6 +37,8 @@ export async function listNotifications(db: Db, { actor, limit = 50 }: { actor: 
       consultationTitle: consultations.title,
       inputId: inputs.id,
       inputNumber: inputs.number,
+      grievanceId: grievances.id,
+      grievanceReference: grievances.reference,
       reason: notifications.reason,
       note: notifications.note,
       createdAt: notifications.createdAt,
@@ -43,13 +47,15 @@ export async function listNotifications(db: Db, { actor, limit = 50 }: { actor: 
     .from(notifications)
     .leftJoin(consultations, eq(consultations.id, notifications.consultationId))
     .leftJoin(inputs, eq(inputs.id, notifications.inputId))
+    .leftJoin(grievances, eq(grievances.id, notifications.grievanceId))
     .where(eq(notifications.userId, readerId(actor)))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
     .limit(Math.min(Math.max(1, Math.floor(limit)), 200));
-  return rows.map(({ consultationId, consultationTitle, inputId, inputNumber, ...row }) => ({
+  return rows.map(({ consultationId, consultationTitle, inputId, inputNumber, grievanceId, grievanceReference, ...row }) => ({
     ...row,
     consultation: consultationId !== null && consultationTitle !== null ? { id: consultationId, title: consultationTitle } : null,
     input: inputId !== null && inputNumber !== null ? { id: inputId, number: inputNumber } : null,
+    grievance: grievanceId !== null && grievanceReference !== null ? { id: grievanceId, reference: grievanceReference } : null,
   }));
 }
 

@@ -124,13 +124,15 @@ describe('prior information', () => {
 
 describe('status transitions', () => {
   const documents = [{ uploadedAt: day(2) }];
+  /** The initiative has its grievance channel. */
+  const ready = { hasGrievanceChannel: true };
   const inStatus = (status: ConsultationStatus) => timeline({ status, informationStartedAt: status === 'draft' ? null : day(0) });
 
   it('move one step forward only, never back', () => {
     const next: Record<ConsultationStatus, ConsultationStatus | null> = { draft: 'information', information: 'open', open: 'closed', closed: null };
     for (const from of CONSULTATION_STATUSES) {
       for (const to of CONSULTATION_STATUSES) {
-        const check = checkTransition(inStatus(from), to, documents, day(12));
+        const check = checkTransition(inStatus(from), to, documents, day(12), ready);
         if (next[from] === to) expect(check, `${from} → ${to}`).toEqual({ allowed: true });
         else expect(check, `${from} → ${to}`).toEqual({ allowed: false, refusal: 'transitionNotAllowed' });
       }
@@ -138,12 +140,12 @@ describe('status transitions', () => {
   });
 
   it('refuse opening before the public could see the consultation', () => {
-    expect(checkTransition(timeline(), 'open', documents, day(1))).toEqual({ allowed: false, refusal: 'notPublicYet' });
+    expect(checkTransition(timeline(), 'open', documents, day(1), ready)).toEqual({ allowed: false, refusal: 'notPublicYet' });
   });
 
   it('refuse opening without prior information, saying when it could open', () => {
-    expect(checkTransition(timeline(), 'open', [], day(12))).toEqual({ allowed: false, refusal: 'priorInformationMissing', earliestOpening: null });
-    expect(checkTransition(timeline(), 'open', [{ uploadedAt: day(6) }], day(12))).toEqual({
+    expect(checkTransition(timeline(), 'open', [], day(12), ready)).toEqual({ allowed: false, refusal: 'priorInformationMissing', earliestOpening: null });
+    expect(checkTransition(timeline(), 'open', [{ uploadedAt: day(6) }], day(12), ready)).toEqual({
       allowed: false,
       refusal: 'priorInformationMissing',
       earliestOpening: day(13),
@@ -151,18 +153,29 @@ describe('status transitions', () => {
   });
 
   it('refuse opening once the closing date has passed', () => {
-    expect(checkTransition(timeline(), 'open', documents, day(30))).toEqual({ allowed: false, refusal: 'closingDatePassed' });
-    expect(checkTransition(timeline(), 'open', documents, day(45))).toEqual({ allowed: false, refusal: 'closingDatePassed' });
+    expect(checkTransition(timeline(), 'open', documents, day(30), ready)).toEqual({ allowed: false, refusal: 'closingDatePassed' });
+    expect(checkTransition(timeline(), 'open', documents, day(45), ready)).toEqual({ allowed: false, refusal: 'closingDatePassed' });
   });
 
   it('allow opening after the full information period, before the planned date too', () => {
-    expect(checkTransition(timeline(), 'open', documents, day(9))).toEqual({ allowed: true });
-    expect(checkTransition(timeline({ opensAt: day(20) }), 'open', documents, day(9))).toEqual({ allowed: true });
+    expect(checkTransition(timeline(), 'open', documents, day(9), ready)).toEqual({ allowed: true });
+    expect(checkTransition(timeline({ opensAt: day(20) }), 'open', documents, day(9), ready)).toEqual({ allowed: true });
+  });
+
+  it('refuse opening while the initiative has no grievance channel, and only opening', () => {
+    const noChannel = { hasGrievanceChannel: false };
+    expect(checkTransition(timeline(), 'open', documents, day(9), noChannel)).toEqual({ allowed: false, refusal: 'grievanceChannelMissing' });
+    // Announcing and closing do not wait for the channel.
+    expect(checkTransition(inStatus('draft'), 'information', [], day(-5), noChannel)).toEqual({ allowed: true });
+    expect(checkTransition(inStatus('open'), 'closed', [], day(10), noChannel)).toEqual({ allowed: true });
+    // Dates and documents are checked first; the channel is the last thing asked for.
+    expect(checkTransition(timeline(), 'open', documents, day(1), noChannel)).toEqual({ allowed: false, refusal: 'notPublicYet' });
+    expect(checkTransition(timeline(), 'open', [], day(12), noChannel)).toMatchObject({ allowed: false, refusal: 'priorInformationMissing' });
   });
 
   it('allow closing early and announcing a draft whatever the date', () => {
-    expect(checkTransition(inStatus('open'), 'closed', [], day(10))).toEqual({ allowed: true });
-    expect(checkTransition(inStatus('draft'), 'information', [], day(-5))).toEqual({ allowed: true });
+    expect(checkTransition(inStatus('open'), 'closed', [], day(10), ready)).toEqual({ allowed: true });
+    expect(checkTransition(inStatus('draft'), 'information', [], day(-5), ready)).toEqual({ allowed: true });
   });
 });
 

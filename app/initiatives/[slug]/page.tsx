@@ -9,6 +9,7 @@ import { can } from '@/lib/auth/policy';
 import { getActor } from '@/lib/auth/session';
 import { listInitiativeConsultations } from '@/lib/consultations/queries';
 import { findInitiativeBySlug } from '@/lib/initiatives/queries';
+import { InitiativeGrievances } from './initiative-grievances';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -83,6 +84,7 @@ export default async function InitiativePage({ params }: Props) {
           </p>
         )}
       </section>
+      <InitiativeGrievances initiative={initiative} />
       {can(actor, 'initiative.update') && (
         <p>
           <Link href={`/initiatives/${initiative.slug}/edit`} className="button-secondary">

@@ -2,7 +2,7 @@
 // so a test can start from "open for a week" without waiting for the calendar.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db';
-import { consultationDocuments, consultations, initiatives, storedFiles } from '@/db/schema';
+import { consultationDocuments, consultations, grievanceChannels, initiatives, storedFiles } from '@/db/schema';
 import type { ConsultationStatus, ModerationMode } from '@/lib/consultations/vocabulary';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,13 +13,20 @@ export interface TestConsultation {
   initiativeSlug: string;
 }
 
-/** An active initiative of its own, so tests sharing a database never collide. */
-export async function createTestInitiative(db: Db): Promise<{ id: string; slug: string }> {
+/**
+ * An active initiative of its own, so tests sharing a database never collide. It has
+ * a grievance channel, as a consultation needs before it can open, unless a test asks
+ * for one without.
+ */
+export async function createTestInitiative(db: Db, { withGrievanceChannel = true }: { withGrievanceChannel?: boolean } = {}): Promise<{ id: string; slug: string }> {
   const slug = `test-initiative-${randomUUID().slice(0, 8)}`;
   const [row] = await db
     .insert(initiatives)
     .values({ slug, title: `Test initiative ${slug}`, summary: 'An initiative made by a test.', status: 'active', responsibleUnit: 'Test Unit' })
     .returning({ id: initiatives.id, slug: initiatives.slug });
+  if (withGrievanceChannel) {
+    await db.insert(grievanceChannels).values({ initiativeId: row!.id, name: `Grievances: ${slug}`, offlineInstructions: 'Write to the Test Unit, 1 Test Street.' });
+  }
   return row!;
 }
 

@@ -9,12 +9,14 @@ import { can } from '@/lib/auth/policy';
 import { isEditable } from '@/lib/consultations/lifecycle';
 import { findConsultation } from '@/lib/consultations/queries';
 import type { ConsultationStatus } from '@/lib/consultations/vocabulary';
+import { findInitiativeChannel } from '@/lib/grievances/channels';
 import { changeStatusAction } from '../../actions';
 import { StatusControl } from '../../status-control';
 import { ConsultationHeader } from '../consultation-header';
 import { AssistedInputForm } from './assisted-input-form';
 import { DocumentList } from './document-list';
 import { DocumentUploadForm } from './document-upload-form';
+import { GrievanceReadiness } from './grievance-readiness';
 
 type Props = { params: Promise<{ consultationId: string }>; searchParams: Promise<{ recorded?: string | string[] }> };
 
@@ -28,6 +30,7 @@ export default async function ManageConsultationPage({ params, searchParams }: P
   const actor = await requirePermission('consultation.manage');
   const consultation = await findConsultation(await getDb(), { actor, id: (await params).consultationId });
   if (!consultation) notFound();
+  const grievanceChannel = await findInitiativeChannel(await getDb(), { initiativeId: consultation.initiativeId });
   const t = await getTranslations('consultations');
   const tm = await getTranslations('consultations.manage');
   const format = await getFormatter();
@@ -60,10 +63,13 @@ export default async function ManageConsultationPage({ params, searchParams }: P
                 : tm('priorNone')}
           </p>
         )}
+        {(consultation.status === 'draft' || consultation.status === 'information') && (
+          <GrievanceReadiness channel={grievanceChannel} initiativeSlug={consultation.initiative.slug} canSetUp={can(actor, 'grievance.manageChannels')} />
+        )}
         {next ? (
           // A new key once the status or the readiness changes, so a refusal given earlier
           // (say, for a missing document) does not stay beside "the consultation may open".
-          <StatusControl key={`${consultation.status}-${isSatisfied}`} action={changeStatusAction} consultationId={consultation.id} to={next} />
+          <StatusControl key={`${consultation.status}-${isSatisfied}-${grievanceChannel !== null}`} action={changeStatusAction} consultationId={consultation.id} to={next} />
         ) : (
           <p>{tm('finished')}</p>
         )}

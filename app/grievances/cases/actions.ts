@@ -1,0 +1,53 @@
+'use server';
+
+// The grievance officer's forms: a step on a case, and a grievance received offline.
+// Both domain functions authorize again (grievance.handle / grievance.recordOffline):
+// an action id is a public endpoint.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { formAction } from '@/lib/actions/form-action';
+import { successState, type FormState } from '@/lib/actions/form-state';
+import { recordOfflineGrievance, type GrievanceAttachmentUpload } from '@/lib/grievances/file-grievance';
+import { isChosenFile } from '@/lib/grievances/filing-limits';
+import { recordOfflineSchema } from '@/lib/grievances/record-schemas';
+import { handlerStepSchema } from '@/lib/grievances/step-schemas';
+import { takeStep } from '@/lib/grievances/take-step';
+
+// After a step the case page is loaded afresh (post/redirect/get): its forms are those
+// of the new stage, and a reload cannot take the step twice.
+export const takeStepAction = formAction(handlerStepSchema, async ({ grievanceId, step, message, officerId }, { db, actor }) => {
+  await takeStep(db, { grievanceId, by: { kind: 'staff', actor }, step, message, officerId });
+  revalidatePath('/grievances/cases', 'layout');
+  redirect(`/grievances/cases/${grievanceId}?done=${step}`);
+});
+
+/** The files chosen; an empty file input is sent as an empty part, which is no file. */
+async function chosenFiles(formData: FormData): Promise<GrievanceAttachmentUpload[]> {
+  const files = formData.getAll('attachments').filter(isChosenFile);
+  return Promise.all(files.map(async (file) => ({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+}
+
+/**
+ * Answers with the reference and the access key to hand to the complainant. They are
+ * shown once, in this response only: the key is never put in a URL or stored readable.
+ */
+export async function recordOfflineAction(previous: FormState, formData: FormData): Promise<FormState> {
+  const attachments = formData instanceof FormData ? await chosenFiles(formData) : [];
+  const record = formAction(recordOfflineSchema, async ({ receivedAt, place, eventDate, outcomeSought, contactName, contactEmail, contactPhone, ...input }, { db, actor }) => {
+    const filed = await recordOfflineGrievance(db, {
+      actor,
+      ...input,
+      receivedAt,
+      place: place ?? null,
+      eventDate: eventDate ?? null,
+      outcomeSought: outcomeSought ?? null,
+      contactName: contactName ?? null,
+      contactEmail: contactEmail ?? null,
+      contactPhone: contactPhone ?? null,
+      attachments,
+    });
+    revalidatePath('/grievances/cases', 'layout');
+    return successState({ grievanceId: filed.grievanceId, reference: filed.reference, accessKey: filed.accessKey });
+  });
+  return record(previous, formData);
+}

@@ -1,0 +1,79 @@
+'use server';
+
+// What a complainant does: file a grievance, open a case with its codes, and take their
+// steps in it. Each action checks access itself (a server action is a public endpoint):
+// the follow cookie or the filer's session is verified again on every call.
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { formAction, type ActionContext } from '@/lib/actions/form-action';
+import type { FormState } from '@/lib/actions/form-state';
+import { clientAddressFrom } from '@/lib/auth/client-address';
+import { AppError } from '@/lib/errors';
+import { accessOfNewCase, openCaseWithKey } from '@/lib/grievances/access';
+import { attachmentProblem } from '@/lib/grievances/filing-limits';
+import { fileGrievance } from '@/lib/grievances/file-grievance';
+import { acceptResolutionSchema, appealSchema, chosenAttachments, fileGrievanceSchema, followCaseSchema, sendMessageSchema } from '@/lib/grievances/filing-schemas';
+import { clearFollowCookie, complainantAccessFor, setFollowCookie, setReceiptCookie } from '@/lib/grievances/follow-cookie';
+import { takeStep } from '@/lib/grievances/take-step';
+import type { ComplainantStep } from '@/lib/grievances/complainant-view';
+
+const casePath = (reference: string) => `/grievances/follow/${encodeURIComponent(reference)}`;
+
+/**
+ * Files the grievance, then shows the receipt after a redirect (post/redirect/get): a
+ * reload cannot send the form again, and the access key travels in a cookie for the
+ * receipt page only, never in a URL.
+ */
+export async function fileGrievanceAction(previous: FormState, formData: FormData): Promise<FormState> {
+  // formAction parses only the typed fields; the files travel beside them.
+  const files = formData instanceof FormData ? chosenAttachments(formData) : [];
+  const file = formAction(fileGrievanceSchema, async (input, { db, actor }) => {
+    // Count and size are known without reading the files; fileGrievance checks them again, with the types.
+    const problem = attachmentProblem(files);
+    if (problem) throw new AppError('bad_request', { detail: 'attachments refused before reading', fieldErrors: { attachments: problem } });
+    const attachments = await Promise.all(files.map(async (chosen) => ({ fileName: chosen.name, bytes: new Uint8Array(await chosen.arrayBuffer()) })));
+    const filed = await fileGrievance(db, { ...input, attachments, actor });
+    await setFollowCookie(accessOfNewCase(filed.grievanceId, filed.reference));
+    await setReceiptCookie({ reference: filed.reference, accessKey: filed.accessKey });
+    redirect('/grievances/filed');
+  });
+  const state = await file(previous, formData);
+  // A problem with the files is named together with the typed fields' problems, so one round fixes all.
+  if (state.status === 'error' && state.message === 'errors.bad_request' && !state.fieldErrors.attachments) {
+    const problem = attachmentProblem(files);
+    if (problem) return { ...state, fieldErrors: { ...state.fieldErrors, attachments: problem } };
+  }
+  return state;
+}
+
+/** Every wrong, missing or malformed combination gets the same "not found" (openCaseWithKey). */
+export const followCaseAction = formAction(followCaseSchema, async ({ reference, accessKey }, { db }) => {
+  const access = await openCaseWithKey(db, { reference, accessKey, address: clientAddressFrom(await headers()) });
+  await setFollowCookie(access);
+  redirect(casePath(access.reference));
+});
+
+async function complainantStep(context: ActionContext, { reference, step, message }: { reference: string; step: ComplainantStep; message: string }) {
+  const access = await complainantAccessFor(context.db, { actor: context.actor, reference });
+  if (!access) throw new AppError('not_found', { detail: 'no complainant access to the case', fieldErrors: { form: 'grievance.caseNotFound' } });
+  await takeStep(context.db, { grievanceId: access.grievanceId, by: { kind: 'complainant', access }, step, message });
+  // The page is loaded afresh: the history shows the new step and the form is empty again.
+  redirect(`${casePath(access.reference)}?done=${step}#your-actions`);
+}
+
+export const sendMessageAction = formAction(sendMessageSchema, async ({ reference, message }, context) =>
+  complainantStep(context, { reference, step: 'message', message }),
+);
+
+export const acceptResolutionAction = formAction(acceptResolutionSchema, async ({ reference, message }, context) =>
+  complainantStep(context, { reference, step: 'accept_resolution', message }),
+);
+
+export const appealAction = formAction(appealSchema, async ({ reference, message }, context) => complainantStep(context, { reference, step: 'appeal', message }));
+
+/** Forgets the case on this browser; the codes (or the filer's session) still open it. */
+export const forgetCaseAction = formAction(z.object({}), async () => {
+  await clearFollowCookie();
+  redirect('/grievances/follow?forgotten=1');
+});

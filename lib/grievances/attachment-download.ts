@@ -1,0 +1,49 @@
+// A file of a grievance, for the people who may read the case: its complainant (with
+// the follow cookie, or as the account that filed it) and grievance handlers. Anyone
+// else gets the same nothing as for an attachment that does not exist.
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db';
+import { grievanceAttachments, grievances } from '@/db/schema';
+import { isSignedIn, type Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/policy';
+import { databaseFileStorage } from '@/lib/documents/storage';
+import { logError } from '@/lib/log';
+import type { FollowPass } from './follow-cookie';
+
+export interface GrievanceAttachmentDownload {
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+export async function findGrievanceAttachment(
+  db: Db,
+  { attachmentId, actor, pass }: { attachmentId: string; actor: Actor; pass: FollowPass | null },
+): Promise<GrievanceAttachmentDownload | null> {
+  if (!z.uuid().safeParse(attachmentId).success) return null;
+  const [row] = await db
+    .select({
+      fileName: grievanceAttachments.fileName,
+      contentType: grievanceAttachments.contentType,
+      fileId: grievanceAttachments.fileId,
+      grievanceId: grievances.id,
+      reference: grievances.reference,
+      filerId: grievances.filerId,
+    })
+    .from(grievanceAttachments)
+    .innerJoin(grievances, eq(grievances.id, grievanceAttachments.grievanceId))
+    .where(eq(grievanceAttachments.id, attachmentId))
+    .limit(1);
+  if (!row) return null;
+  const holdsAccessKey = pass !== null && pass.grievanceId === row.grievanceId && pass.reference === row.reference;
+  const isFiler = isSignedIn(actor) && row.filerId === actor.id;
+  if (!can(actor, 'grievance.handle') && !can(actor, 'grievance.follow', { holdsAccessKey, isFiler })) return null;
+  const bytes = await databaseFileStorage(db).get(row.fileId);
+  if (!bytes) {
+    // The foreign key forbids this; if it happens anyway, someone must look.
+    logError('grievance attachment download', new Error(`stored file of grievance attachment ${attachmentId} is missing`));
+    return null;
+  }
+  return { fileName: row.fileName, contentType: row.contentType, bytes };
+}
