@@ -34,6 +34,11 @@ export async function SiteHeader() {
             <li>
               <NavLink href="/organizations">{t('organizations')}</NavLink>
             </li>
+            <li>
+              <NavLink href="/grievances" exact>
+                {t('grievances')}
+              </NavLink>
+            </li>
             {can(actor, 'input.moderate') && (
               <li>
                 <NavLink href="/moderation">{t('moderation')}</NavLink>
