@@ -118,16 +118,22 @@ export function SelectField({
 }: FieldProps & { options: ReadonlyArray<{ value: string; label: string }>; defaultValue?: string }) {
   const ids = useFieldIds(props);
   const error = props.state.fieldErrors[props.name];
+  const chosen = props.state.values[props.name] ?? defaultValue;
   return (
     <div className="space-y-1">
       <label htmlFor={ids.id} className="label">
         {props.label}
       </label>
       <select
+        // React applies a select's defaultValue only when it mounts, and resets a form
+        // after its action has run: without a new select for the value sent, a choice
+        // would silently go back to the first option when the form comes back with an
+        // error, while the text fields beside it keep what was typed.
+        key={chosen ?? ''}
         id={ids.id}
         name={props.name}
         className="input"
-        defaultValue={props.state.values[props.name] ?? defaultValue}
+        defaultValue={chosen}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(props.hint, error, ids)}
       >

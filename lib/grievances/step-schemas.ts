@@ -25,6 +25,8 @@ export const handlerStepSchema = z
       plainText({ min: 0, max: MAX_MESSAGE_LENGTH, tooShort: 'grievance.messageRequired', tooLong: 'grievance.messageTooLong' }),
     ),
     officerId: optional(z.uuid('grievance.officerInvalid')),
+    /** The stage the form was shown at (case-stage.ts); only compared, never trusted. */
+    stage: optional(z.string().max(100)),
   })
   .refine((input) => input.step !== 'assign' || input.officerId !== undefined, { path: ['officerId'], message: 'grievance.officerRequired' });
 export type HandlerStepInput = z.output<typeof handlerStepSchema>;

@@ -124,6 +124,7 @@ test.describe('giving input', () => {
     await expect(consultation.fieldError('body')).toHaveText('Your text is too long: at most 10,000 characters. Nothing was lost; please shorten it.');
     await expect(consultation.body).toHaveAccessibleDescription(/Your text is too long/);
     await expect(consultation.body).toHaveAttribute('aria-invalid', 'true');
+    await expect(consultation.kind).toHaveValue('comment');
     await expect(consultation.inputTitle).toHaveValue(title);
     await expect(consultation.body).toHaveValue(body);
     await expect(consultation.input(title)).toHaveCount(0);

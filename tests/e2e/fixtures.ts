@@ -5,6 +5,8 @@
 //   throwaway browser context (the test's own page stays signed out),
 // - `signIn(page, account)`: signs a page's browser context in without the UI,
 // - `openPageAs(account)`: a second browser (own context, own address) signed in as someone.
+// - `openVisitorPage()`: a second browser (own context, own address) nobody is signed in
+//   to, with JavaScript or without.
 import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { AdminUsersPage } from './pages/admin-users-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -21,10 +23,11 @@ interface Fixtures {
   newAccount: Account;
   signIn: (page: Page, account: Account) => Promise<void>;
   openPageAs: (account: Account) => Promise<Page>;
+  openVisitorPage: (options?: { javaScriptEnabled?: boolean }) => Promise<Page>;
 }
 
-async function newIsolatedContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': uniqueClientAddress() } });
+async function newIsolatedContext(browser: Browser, { javaScriptEnabled = true }: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({ javaScriptEnabled, extraHTTPHeaders: { 'X-Forwarded-For': uniqueClientAddress() } });
 }
 
 /**
@@ -92,6 +95,15 @@ export const test = base.extend<Fixtures>({
       const context = await newIsolatedContext(browser);
       contexts.push(context);
       await signInThroughApi(context, account);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+  openVisitorPage: async ({ browser }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (options) => {
+      const context = await newIsolatedContext(browser, options);
+      contexts.push(context);
       return context.newPage();
     });
     await Promise.all(contexts.map((context) => context.close()));

@@ -7,6 +7,8 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/actions/form-action';
 import { successState, type FormState } from '@/lib/actions/form-state';
+import { isAppError } from '@/lib/errors';
+import { currentCaseStage } from '@/lib/grievances/case-stage';
 import { recordOfflineGrievance, type GrievanceAttachmentUpload } from '@/lib/grievances/file-grievance';
 import { isChosenFile } from '@/lib/grievances/filing-limits';
 import { recordOfflineSchema } from '@/lib/grievances/record-schemas';
@@ -15,8 +17,27 @@ import { takeStep } from '@/lib/grievances/take-step';
 
 // After a step the case page is loaded afresh (post/redirect/get): its forms are those
 // of the new stage, and a reload cannot take the step twice.
-export const takeStepAction = formAction(handlerStepSchema, async ({ grievanceId, step, message, officerId }, { db, actor }) => {
-  await takeStep(db, { grievanceId, by: { kind: 'staff', actor }, step, message, officerId });
+//
+// When the step is refused because someone else moved the case on since this page was
+// rendered, the page is refreshed so it shows where the case stands, and the answer
+// carries the new stage: the form (step-forms.tsx) then stays on screen with why and
+// with what was typed, instead of a bare "wrong stage" on a page that still shows the
+// stage where the step was possible.
+export const takeStepAction = formAction(handlerStepSchema, async ({ grievanceId, step, message, officerId, stage }, { db, actor }) => {
+  try {
+    await takeStep(db, { grievanceId, by: { kind: 'staff', actor }, step, message, officerId });
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'conflict' || stage === undefined) throw error;
+    const stageNow = await currentCaseStage(db, { actor, grievanceId });
+    if (stageNow === null || stageNow === stage) throw error;
+    revalidatePath(`/grievances/cases/${grievanceId}`);
+    return {
+      status: 'error',
+      message: 'errors.conflict',
+      fieldErrors: { form: 'grievance.caseMovedOn' },
+      values: { grievanceId, step, message, ...(officerId ? { officerId } : {}), stage: stageNow },
+    };
+  }
   revalidatePath('/grievances/cases', 'layout');
   redirect(`/grievances/cases/${grievanceId}?done=${step}`);
 });

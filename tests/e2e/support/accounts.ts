@@ -15,6 +15,9 @@ export const DEMO = {
   moderator: { name: 'Marta Moderator', email: 'moderator@participa.example', password: DEMO_PASSWORD },
   ngo: { name: 'Nuno NGO', email: 'ngo@participa.example', password: DEMO_PASSWORD },
   resident: { name: 'Rosa Resident', email: 'resident@participa.example', password: DEMO_PASSWORD },
+  /** The two grievance officers: an appeal against one's answer is decided by the other (or an administrator). */
+  greta: { name: 'Greta Grievance', email: 'grievances@participa.example', password: DEMO_PASSWORD },
+  omar: { name: 'Omar Officer', email: 'officer@participa.example', password: DEMO_PASSWORD },
 } as const satisfies Record<string, Account>;
 
 export function uniqueSuffix(): string {

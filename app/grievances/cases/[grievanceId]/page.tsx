@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/guards';
+import { caseStage } from '@/lib/grievances/case-stage';
 import { findCaseForHandler, type CaseAttachment, type CaseDetail, type CaseEvent } from '@/lib/grievances/case-queries';
 import type { ComplainantIdentity } from '@/lib/grievances/identity';
 import { HANDLER_STEPS } from '@/lib/grievances/step-schemas';
@@ -30,7 +31,7 @@ export default async function CasePage({ params, searchParams }: Props) {
   const done = GRIEVANCE_STEPS.find((step) => step === doneParam);
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeStyle: 'short' });
   // Changes whenever the case moves on; the step forms start afresh then.
-  const stage = `${found.status}-${found.history.length}`;
+  const stage = caseStage({ status: found.status, eventCount: found.history.length });
 
   return (
     <article className="space-y-8">

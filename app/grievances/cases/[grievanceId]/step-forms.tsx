@@ -9,7 +9,9 @@
 // moved on in between (React matches the answer to the component's place): the refused
 // form then stays on screen with its message and text although the step is no longer
 // offered. With JavaScript the answer is for the stage it was given at; once the page
-// shows a later stage (after a step was taken), earlier answers are dropped.
+// shows a later stage (after a step was taken), earlier answers are dropped. A step
+// refused because someone else moved the case on comes back with the new stage, and
+// the page refreshed to it (takeStepAction), so that answer stays.
 import { useTranslations } from 'next-intl';
 import { useActionState, useSyncExternalStore } from 'react';
 import { FormMessage, SelectField, SubmitButton, TextAreaField } from '@/app/_components/form-fields';

@@ -47,7 +47,14 @@ export function RecordGrievanceForm({ channels, submissionKey, now }: RecordForm
 
       <fieldset className="space-y-4">
         <legend className="text-xl font-semibold">{t('grievanceLegend')}</legend>
-        <SelectField name="category" label={t('category')} state={state} options={GRIEVANCE_CATEGORIES.map((category) => ({ value: category, label: tg(`category.${category}`) }))} />
+        {/* No category chosen in advance: one left as it was would count under it in the public statistics. */}
+        <SelectField
+          name="category"
+          label={t('category')}
+          state={state}
+          defaultValue=""
+          options={[{ value: '', label: tg('filing.categoryChoose') }, ...GRIEVANCE_CATEGORIES.map((category) => ({ value: category, label: tg(`category.${category}`) }))]}
+        />
         <TextAreaField name="description" label={t('description')} hint={t('descriptionHint', { max: MAX_DESCRIPTION_LENGTH })} state={state} rows={8} maxLength={MAX_DESCRIPTION_LENGTH} />
         <TextField name="place" label={t('place')} state={state} required={false} maxLength={MAX_PLACE_LENGTH} />
         <DateField name="eventDate" label={t('eventDate')} state={state} />
