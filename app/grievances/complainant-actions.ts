@@ -3,6 +3,7 @@
 // What a complainant does: file a grievance, open a case with its codes, and take their
 // steps in it. Each action checks access itself (a server action is a public endpoint):
 // the follow cookie or the filer's session is verified again on every call.
+import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
@@ -11,6 +12,7 @@ import type { FormState } from '@/lib/actions/form-state';
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import { AppError } from '@/lib/errors';
 import { accessOfNewCase, openCaseWithKey } from '@/lib/grievances/access';
+import { answerIfMovedOn, complainantCaseStage } from '@/lib/grievances/case-stage';
 import { attachmentProblem } from '@/lib/grievances/filing-limits';
 import { fileGrievance } from '@/lib/grievances/file-grievance';
 import { acceptResolutionSchema, appealSchema, chosenAttachments, fileGrievanceSchema, followCaseSchema, sendMessageSchema } from '@/lib/grievances/filing-schemas';
@@ -54,23 +56,52 @@ export const followCaseAction = formAction(followCaseSchema, async ({ reference,
   redirect(casePath(access.reference));
 });
 
-async function complainantStep(context: ActionContext, { reference, step, message }: { reference: string; step: ComplainantStep; message: string }) {
+interface ComplainantStepInput {
+  reference: string;
+  /** The stage the case page showed (case-stage.ts). */
+  stage: string | undefined;
+  step: ComplainantStep;
+  message: string;
+}
+
+/**
+ * Takes the step, then loads the page afresh: the history shows the new step and the
+ * form is empty again. A step refused because the case moved on since the page was
+ * rendered (the officer closed the resolution the complainant was about to accept, say)
+ * refreshes the page to where the case stands, and the answer carries the new stage: the
+ * form (case-forms.tsx) stays on screen with why and with what was typed.
+ */
+async function complainantStep(context: ActionContext, { reference, stage, step, message }: ComplainantStepInput): Promise<FormState> {
   const access = await complainantAccessFor(context.db, { actor: context.actor, reference });
   if (!access) throw new AppError('not_found', { detail: 'no complainant access to the case', fieldErrors: { form: 'grievance.caseNotFound' } });
-  await takeStep(context.db, { grievanceId: access.grievanceId, by: { kind: 'complainant', access }, step, message });
-  // The page is loaded afresh: the history shows the new step and the form is empty again.
+  try {
+    await takeStep(context.db, { grievanceId: access.grievanceId, by: { kind: 'complainant', access }, step, message });
+  } catch (error) {
+    const answer = await answerIfMovedOn({
+      error,
+      stageShown: stage,
+      stageNow: () => complainantCaseStage(context.db, { access }),
+      values: { reference: access.reference, message },
+      shownTo: 'complainant',
+    });
+    if (!answer) throw error;
+    revalidatePath(casePath(access.reference));
+    return answer;
+  }
   redirect(`${casePath(access.reference)}?done=${step}#your-actions`);
 }
 
-export const sendMessageAction = formAction(sendMessageSchema, async ({ reference, message }, context) =>
-  complainantStep(context, { reference, step: 'message', message }),
+export const sendMessageAction = formAction(sendMessageSchema, async ({ reference, stage, message }, context) =>
+  complainantStep(context, { reference, stage, step: 'message', message }),
 );
 
-export const acceptResolutionAction = formAction(acceptResolutionSchema, async ({ reference, message }, context) =>
-  complainantStep(context, { reference, step: 'accept_resolution', message }),
+export const acceptResolutionAction = formAction(acceptResolutionSchema, async ({ reference, stage, message }, context) =>
+  complainantStep(context, { reference, stage, step: 'accept_resolution', message }),
 );
 
-export const appealAction = formAction(appealSchema, async ({ reference, message }, context) => complainantStep(context, { reference, step: 'appeal', message }));
+export const appealAction = formAction(appealSchema, async ({ reference, stage, message }, context) =>
+  complainantStep(context, { reference, stage, step: 'appeal', message }),
+);
 
 /** Forgets the case on this browser; the codes (or the filer's session) still open it. */
 export const forgetCaseAction = formAction(z.object({}), async () => {

@@ -1,11 +1,13 @@
 // What the complainant's forms send: filing a grievance, opening a case with its codes,
-// and the steps a complainant takes in it. Messages are keys of the `validation`
-// catalogue namespace. Attachments travel beside the typed fields (chosenAttachments).
+// and the steps a complainant takes in it (each with the stage its page showed, as the
+// handler's steps: case-stage.ts). Messages are keys of the `validation` catalogue
+// namespace. Attachments travel beside the typed fields (chosenAttachments).
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { plainText } from '@/lib/validation/text';
 import { instantToWallTime } from '@/lib/validation/wall-time';
 import { isChosenFile, MAX_CONTACT_NAME_LENGTH, MAX_CONTACT_PHONE_LENGTH, MAX_OUTCOME_LENGTH, MAX_PLACE_LENGTH } from './filing-limits';
+import { shownStageSchema } from './step-schemas';
 import { GRIEVANCE_CATEGORIES, MAX_DESCRIPTION_LENGTH, MAX_MESSAGE_LENGTH, MIN_EXPLANATION_LENGTH } from './vocabulary';
 
 /** A field missing from the post (a tampered form) reads as empty, so it gets the field's own message. */
@@ -85,6 +87,7 @@ const caseReference = typedCode;
 
 export const sendMessageSchema = z.object({
   reference: caseReference,
+  stage: shownStageSchema,
   message: required(plainText({ min: 1, max: MAX_MESSAGE_LENGTH, tooShort: 'grievance.messageRequired', tooLong: 'grievance.messageTooLong' })),
 });
 export type SendMessageInput = z.output<typeof sendMessageSchema>;
@@ -92,6 +95,7 @@ export type SendMessageInput = z.output<typeof sendMessageSchema>;
 /** Accepting needs no words; a note of thanks or a remark may go with it. */
 export const acceptResolutionSchema = z.object({
   reference: caseReference,
+  stage: shownStageSchema,
   message: required(plainText({ min: 0, max: MAX_MESSAGE_LENGTH, tooShort: 'grievance.messageTooLong', tooLong: 'grievance.messageTooLong' })),
 });
 export type AcceptResolutionInput = z.output<typeof acceptResolutionSchema>;
@@ -99,6 +103,7 @@ export type AcceptResolutionInput = z.output<typeof acceptResolutionSchema>;
 /** An appeal says why: the person deciding it, and the record, need the reason. */
 export const appealSchema = z.object({
   reference: caseReference,
+  stage: shownStageSchema,
   message: required(plainText({ min: MIN_EXPLANATION_LENGTH, max: MAX_MESSAGE_LENGTH, tooShort: 'grievance.explanationRequired', tooLong: 'grievance.messageTooLong' })),
 });
 export type AppealInput = z.output<typeof appealSchema>;

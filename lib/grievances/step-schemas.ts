@@ -15,6 +15,9 @@ export const isHandlerStep = (step: GrievanceStep) => HANDLER_STEPS.includes(ste
 /** An empty or missing form field means "not given". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
 
+/** The stage a step form was shown at (case-stage.ts); only compared, never trusted. */
+export const shownStageSchema = optional(z.string().max(100));
+
 export const handlerStepSchema = z
   .object({
     grievanceId: z.uuid('grievance.caseNotFound'),
@@ -25,8 +28,7 @@ export const handlerStepSchema = z
       plainText({ min: 0, max: MAX_MESSAGE_LENGTH, tooShort: 'grievance.messageRequired', tooLong: 'grievance.messageTooLong' }),
     ),
     officerId: optional(z.uuid('grievance.officerInvalid')),
-    /** The stage the form was shown at (case-stage.ts); only compared, never trusted. */
-    stage: optional(z.string().max(100)),
+    stage: shownStageSchema,
   })
   .refine((input) => input.step !== 'assign' || input.officerId !== undefined, { path: ['officerId'], message: 'grievance.officerRequired' });
 export type HandlerStepInput = z.output<typeof handlerStepSchema>;

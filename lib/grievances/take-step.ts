@@ -1,15 +1,15 @@
 // Taking a step in a case: the workflow's rules (workflow.ts) checked against the case
 // as it is in the database, locked for the transaction so two people cannot both move
-// it, then the change and its event written together. The complainant is notified in
-// the app (and by e-mail when configured) when the city takes a step, if they filed with
-// an account.
+// it, then the change and its event written together. When the city takes a step, the
+// complainant hears of it: in the app (and by e-mail when configured) if they filed with
+// an account, otherwise by e-mail at the contact address they gave, if any.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { grievanceEvents, grievances, users } from '@/db/schema';
 import { isSignedIn, type Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import { notify, sendAfterCommit, type PendingEmail } from '@/lib/notifications/notify';
+import { contactEmail, notify, sendAfterCommit, type PendingEmail } from '@/lib/notifications/notify';
 import type { ComplainantAccess } from './access';
 import { caseStateOf, deadlineDaysOf } from './case-state';
 import { refuseStep, statusAfter, type StepRefusal, type StepTaker } from './workflow';
@@ -146,9 +146,15 @@ export async function takeStep(db: Db, { grievanceId, by, step, message, officer
       .returning({ id: grievanceEvents.id });
     if (!event) throw new AppError('internal', { detail: 'event insert returned no row' });
 
-    // The complainant hears of every step the city takes; the note names the step.
-    if (actorKind !== 'complainant' && stored.filerId !== null && step !== 'assign') {
-      emails.push(await notify(tx as unknown as Db, { userId: stored.filerId, kind: 'grievance_updated', grievanceId, note: step }));
+    // The complainant hears of every step the city takes but an assignment; the note names
+    // the step. An account's notification is enough: a contact address given besides it
+    // gets no second e-mail.
+    if (actorKind !== 'complainant' && step !== 'assign') {
+      if (stored.filerId !== null) {
+        emails.push(await notify(tx as unknown as Db, { userId: stored.filerId, kind: 'grievance_updated', grievanceId, note: step }));
+      } else if (stored.contactEmail !== null) {
+        emails.push(contactEmail({ to: stored.contactEmail, grievanceReference: stored.reference, step }));
+      }
     }
     return { eventId: event.id, status };
   });

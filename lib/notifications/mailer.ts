@@ -1,6 +1,8 @@
 // Notification e-mails: an SMTP transport from SMTP_URL (none without it), and the text
 // in the recipient's language from the message catalogue. Failures are logged without
 // the address or the content, since mail server errors often quote the recipient.
+// Besides the e-mails of notifications, one kind goes to no account: the contact
+// address a complainant without an account gave (grievance_updated_contact).
 import { createTranslator } from 'next-intl';
 import nodemailer from 'nodemailer';
 import { env, type Environment } from '@/lib/env';
@@ -59,17 +61,25 @@ export function currentMailer(): Mailer | null {
   return mailerOfProcess;
 }
 
-/** Everything an e-mail says, gathered while its notification is stored. */
+/**
+ * What an e-mail is about: a notification's kind, or news on a grievance for the contact
+ * address of a complainant without an account, who has no notifications to read.
+ */
+export type EmailKind = NotificationKind | 'grievance_updated_contact';
+
+const isGrievanceUpdate = (kind: EmailKind) => kind === 'grievance_updated' || kind === 'grievance_updated_contact';
+
+/** Everything an e-mail says, gathered while its notification is stored (or its case locked). */
 export interface NotificationEmail {
   to: string;
   locale: string;
-  kind: NotificationKind;
+  kind: EmailKind;
   consultationTitle: string | null;
   inputNumber: number | null;
-  /** For grievance_updated: the case's public reference; its text never goes into an e-mail. */
+  /** For grievance updates: the case's public reference; its text never goes into an e-mail. */
   grievanceReference: string | null;
   reason: HideReason | null;
-  /** For grievance_updated: the step the city took (a GrievanceStep). */
+  /** For grievance updates: the step the city took (a GrievanceStep). */
   note: string | null;
 }
 
@@ -89,9 +99,14 @@ export function renderNotificationEmail(email: NotificationEmail, siteUrl: strin
     reason: email.reason ? t(`reason.${email.reason}`) : '',
     note: email.note ?? '',
     reference: email.grievanceReference ?? '',
-    step: email.kind === 'grievance_updated' ? grievanceStepLabel(locale, email.note) : '',
+    step: isGrievanceUpdate(email.kind) ? grievanceStepLabel(locale, email.note) : '',
+    // Where a complainant without an account opens the case with its codes; the access
+    // key itself is never in an e-mail (it is not stored, and mail is not a safe place).
+    url: `${siteUrl}/grievances/follow`,
   };
-  const text = [t(`${email.kind}.body`, values), t('link', { url: `${siteUrl}/notifications` }), t('footer')].join('\n\n');
+  // Without an account there is no list of notifications to link to: the body says where to go.
+  const link = email.kind === 'grievance_updated_contact' ? [] : [t('link', { url: `${siteUrl}/notifications` })];
+  const text = [t(`${email.kind}.body`, values), ...link, t('footer')].join('\n\n');
   return { subject: t(`${email.kind}.subject`, values), text: `${text}\n` };
 }
 

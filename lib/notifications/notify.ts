@@ -2,10 +2,13 @@
 // and, when e-mail is configured, an e-mail. The row is written with the caller's
 // change (pass the transaction); the e-mail goes out only after that committed, so
 // nobody is mailed about a change that was rolled back, and a slow mail server never
-// holds a transaction open.
+// holds a transaction open. A complainant without an account has no notifications: news
+// on their case goes only by e-mail, to the contact address they gave (contactEmail).
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { consultations, grievances, inputs, notifications, users } from '@/db/schema';
+import type { GrievanceStep } from '@/lib/grievances/vocabulary';
+import { DEFAULT_LOCALE } from '@/lib/i18n/config';
 import type { HideReason } from '@/lib/moderation/vocabulary';
 import { currentMailer, sendNotificationEmail, type NotificationEmail } from './mailer';
 import type { NotificationKind } from './vocabulary';
@@ -61,6 +64,17 @@ export async function notify(db: Db, notification: NewNotification): Promise<Pen
     .returning({ id: notifications.id });
   if (!stored || currentMailer() === null) return null;
   return loadEmail(db, stored.id);
+}
+
+/**
+ * The e-mail telling the contact address of a complainant without an account that the
+ * city took `step` in their case; null when e-mail is not configured. It names the case
+ * by reference and the step, never its text or the message, and is in the default
+ * language: without an account, nobody chose another.
+ */
+export function contactEmail({ to, grievanceReference, step }: { to: string; grievanceReference: string; step: GrievanceStep }): PendingEmail {
+  if (currentMailer() === null) return null;
+  return { to, locale: DEFAULT_LOCALE, kind: 'grievance_updated_contact', consultationTitle: null, inputNumber: null, grievanceReference, reason: null, note: step };
 }
 
 /** Sends the prepared e-mails without waiting for them: the person's action is done either way. */

@@ -1,15 +1,18 @@
 // The grievance officer's side against both databases: the whole procedure step by step,
 // the refusals a person would meet, who sees a confidential complainant, the history's
-// append-only guarantee, the overdue list under an injected clock, and the notification
-// a complainant with an account receives.
+// append-only guarantee, the overdue list under an injected clock, the notification a
+// complainant with an account receives, and the e-mail to the contact address of one
+// without an account.
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db';
 import { grievanceChannels, grievanceEvents, initiatives } from '@/db/schema';
 import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
 import { accessOfNewCase, openCaseAsFiler } from '@/lib/grievances/access';
+import { caseStage, complainantCaseStage, currentCaseStage } from '@/lib/grievances/case-stage';
 import { countOverdueCases, findCaseForHandler, listAssignableOfficers, listCases, listOverdueCases } from '@/lib/grievances/case-queries';
+import { loadComplainantView } from '@/lib/grievances/complainant-view';
 import { fileGrievance, recordOfflineGrievance, type GrievanceFiling } from '@/lib/grievances/file-grievance';
 import { takeStep, type StepBy } from '@/lib/grievances/take-step';
 import type { GrievanceStep } from '@/lib/grievances/vocabulary';
@@ -54,10 +57,28 @@ function filing(channelId: string, overrides: Partial<GrievanceFiling> = {}): Gr
   };
 }
 
+/** A mailer whose transport keeps what it is given, or fails like a server refusing the recipient; returns what was sent. */
+function useFakeMailer({ failWith }: { failWith?: Error } = {}): MailMessage[] {
+  const sent: MailMessage[] = [];
+  const environment = parseEnvironment({ SMTP_URL: 'smtp://mail.participa.example:587', NEXTAUTH_URL: 'https://participa.example/' });
+  setMailerForTests(
+    createMailer(environment, () => ({
+      sendMail: async (message: MailMessage) => {
+        if (failWith) throw failWith;
+        sent.push(message);
+      },
+    })),
+  );
+  return sent;
+}
+
 describe.each(testBackends)('grievance handling on $name', (backend) => {
   const handle = useSuiteDatabase(backend);
 
-  afterEach(() => setMailerForTests(undefined));
+  afterEach(() => {
+    setMailerForTests(undefined);
+    vi.restoreAllMocks();
+  });
 
   /** Steps taken at increasing times from `start`, one hour apart, as `by`. */
   function stepper(grievanceId: string, start: Date) {
@@ -289,9 +310,7 @@ describe.each(testBackends)('grievance handling on $name', (backend) => {
   });
 
   it('tells a complainant with an account of each step the city takes, by reference and step, never with the text', async () => {
-    const sent: MailMessage[] = [];
-    const environment = parseEnvironment({ SMTP_URL: 'smtp://mail.participa.example:587', NEXTAUTH_URL: 'https://participa.example/' });
-    setMailerForTests(createMailer(environment, () => ({ sendMail: async (message: MailMessage) => void sent.push(message) })));
+    const sent = useFakeMailer();
     const resident = await createActor(handle.db, 'resident');
     const officer = await createActor(handle.db, 'grievance_officer');
     const channelId = await createChannel(handle.db);
@@ -312,5 +331,119 @@ describe.each(testBackends)('grievance handling on $name', (backend) => {
     const recorded = await recordOfflineGrievance(handle.db, { actor: officer, receivedVia: 'paper', ...filing(channelId) });
     await takeStep(handle.db, { grievanceId: recorded.grievanceId, by: staff(officer), step: 'acknowledge', message: 'Received by letter.' });
     expect(await listNotifications(handle.db, { actor: resident })).toHaveLength(1);
+  });
+
+  it('reads the stage each side’s page shows, and a new one after every step', async () => {
+    const officer = await createActor(handle.db, 'grievance_officer');
+    const channelId = await createChannel(handle.db);
+    const filed = await fileGrievance(handle.db, { actor: ANONYMOUS, ...filing(channelId) });
+    const access = accessOfNewCase(filed.grievanceId, filed.reference);
+    const pageStages = async () => {
+      const view = await loadComplainantView(handle.db, { access });
+      const found = await findCaseForHandler(handle.db, { actor: officer, grievanceId: filed.grievanceId });
+      return [caseStage({ status: view.status, eventCount: view.history.length }), caseStage({ status: found!.status, eventCount: found!.history.length })];
+    };
+
+    const atReceipt = await complainantCaseStage(handle.db, { access });
+    expect(await pageStages()).toEqual([atReceipt, atReceipt]);
+    expect(await currentCaseStage(handle.db, { actor: officer, grievanceId: filed.grievanceId })).toBe(atReceipt);
+    await takeStep(handle.db, { grievanceId: filed.grievanceId, by: { kind: 'complainant', access }, step: 'message', message: 'One more detail.' });
+    const afterMessage = await complainantCaseStage(handle.db, { access });
+    expect(afterMessage).not.toBe(atReceipt);
+    expect(await pageStages()).toEqual([afterMessage, afterMessage]);
+    await expect(currentCaseStage(handle.db, { actor: ANONYMOUS, grievanceId: filed.grievanceId })).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  describe('the contact address of a complainant without an account', () => {
+    const SECRET_DESCRIPTION = 'A secret description that must stay out of e-mail.';
+    const newsLine = (mail: MailMessage) => /There is news on your grievance (\S+): (.+)/.exec(mail.text)?.slice(1);
+
+    it('is e-mailed at each step the city takes, not for an assignment or the complainant’s own steps, by reference and step only', async () => {
+      const sent = useFakeMailer();
+      const officer = await createActor(handle.db, 'grievance_officer');
+      const otherOfficer = await createActor(handle.db, 'grievance_officer');
+      const channelId = await createChannel(handle.db);
+      const contact = `contact-${randomUUID().slice(0, 8)}@example.org`;
+      const start = new Date(Date.now() - 2 * DAY_MS);
+      const filed = await fileGrievance(handle.db, { actor: ANONYMOUS, now: start, ...filing(channelId, { contactEmail: contact, description: SECRET_DESCRIPTION }) });
+      const step = stepper(filed.grievanceId, start);
+      const complainant: StepBy = { kind: 'complainant', access: accessOfNewCase(filed.grievanceId, filed.reference) };
+      const secretMessages = [
+        'A secret acknowledgement: we received it.',
+        'A secret question from the officer.',
+        'A secret resolution: the contractor starts at 8.',
+        'A secret answer from the complainant.',
+        'A secret reason for closing the resolution.',
+        'A secret appeal: the contractor still starts at 5.',
+        'A secret appeal decision: night work stops.',
+        'A secret closing note after the appeal.',
+      ] as const;
+
+      await step(staff(officer), 'acknowledge', secretMessages[0]);
+      await step(staff(officer), 'assign', '', officer.id);
+      await step(staff(officer), 'message', secretMessages[1]);
+      await step(staff(officer), 'propose_resolution', secretMessages[2]);
+      await step(complainant, 'message', secretMessages[3]);
+      await step(staff(officer), 'close_with_reasons', secretMessages[4]);
+      await step(complainant, 'appeal', secretMessages[5]);
+      await step(staff(otherOfficer), 'decide_appeal', secretMessages[6]);
+      await step(staff(otherOfficer), 'close', secretMessages[7]);
+
+      const labels = ['Receipt acknowledged', 'Message', 'Resolution proposed', 'Resolution closed by the officer, with reasons', 'Appeal decided', 'Case closed'];
+      await expect.poll(() => sent.length).toBe(labels.length);
+      expect(sent.map(newsLine)).toEqual(labels.map((label) => [filed.reference, label]));
+      for (const mail of sent) {
+        expect(mail).toMatchObject({ to: contact, subject: `Your grievance ${filed.reference} has moved on` });
+        expect(mail.text).toContain(`open the case at https://participa.example/grievances/follow with its reference, ${filed.reference},`);
+        expect(mail.text).not.toContain('/notifications');
+        expect(mail.text).not.toContain(filed.accessKey);
+        expect(mail.text).not.toMatch(/secret/i);
+      }
+    });
+
+    it('is e-mailed for a case recorded offline; no address, or an account besides it, gets no e-mail to it', async () => {
+      const sent = useFakeMailer();
+      const officer = await createActor(handle.db, 'grievance_officer');
+      const resident = await createActor(handle.db, 'resident');
+      const channelId = await createChannel(handle.db);
+      const contact = `caller-${randomUUID().slice(0, 8)}@example.org`;
+
+      const recorded = await recordOfflineGrievance(handle.db, { actor: officer, receivedVia: 'phone', ...filing(channelId, { contactEmail: contact }) });
+      await takeStep(handle.db, { grievanceId: recorded.grievanceId, by: staff(officer), step: 'reject', message: REASONS });
+      const withoutAddress = await fileGrievance(handle.db, { actor: ANONYMOUS, ...filing(channelId) });
+      await takeStep(handle.db, { grievanceId: withoutAddress.grievanceId, by: staff(officer), step: 'acknowledge', message: 'Received.' });
+      const withAccount = await fileGrievance(handle.db, { actor: resident, ...filing(channelId, { contactEmail: `other-${contact}` }) });
+      await takeStep(handle.db, { grievanceId: withAccount.grievanceId, by: staff(officer), step: 'acknowledge', message: 'Received.' });
+
+      await expect.poll(() => sent.length).toBe(2);
+      expect(sent.map((mail) => [mail.to, ...(newsLine(mail) ?? [])])).toEqual([
+        [contact, recorded.reference, 'Rejected as outside the mechanism’s scope'],
+        [resident.email, withAccount.reference, 'Receipt acknowledged'],
+      ]);
+      // The account's e-mail is the one with its link to the notifications.
+      expect(sent[1]!.text).toContain('https://participa.example/notifications');
+    });
+
+    it('is not e-mailed without SMTP_URL, and a failed e-mail is logged without the address and keeps the step', async () => {
+      const officer = await createActor(handle.db, 'grievance_officer');
+      const channelId = await createChannel(handle.db);
+      const contact = `refused-${randomUUID().slice(0, 8)}@example.org`;
+      const createTransport = vi.fn(() => ({ sendMail: async () => undefined }));
+      setMailerForTests(createMailer(parseEnvironment({}), createTransport));
+      const first = await fileGrievance(handle.db, { actor: ANONYMOUS, ...filing(channelId, { contactEmail: contact }) });
+      expect(await takeStep(handle.db, { grievanceId: first.grievanceId, by: staff(officer), step: 'acknowledge', message: 'Received.' })).toMatchObject({ status: 'acknowledged' });
+      expect(createTransport).not.toHaveBeenCalled();
+
+      const refusal = Object.assign(new Error(`550 5.1.1 <${contact}>: Recipient address rejected`), { code: 'EENVELOPE', responseCode: 550 });
+      useFakeMailer({ failWith: refusal });
+      const lines: string[] = [];
+      vi.spyOn(console, 'error').mockImplementation((line: string) => lines.push(line));
+      const second = await fileGrievance(handle.db, { actor: ANONYMOUS, ...filing(channelId, { contactEmail: contact }) });
+      expect(await takeStep(handle.db, { grievanceId: second.grievanceId, by: staff(officer), step: 'acknowledge', message: 'Received.' })).toMatchObject({ status: 'acknowledged' });
+      await vi.waitFor(() => expect(lines).toHaveLength(1));
+      expect(lines[0]).toContain('grievance_updated_contact');
+      expect(lines[0]).toContain('EENVELOPE');
+      expect(lines[0]).not.toContain(contact);
+    });
   });
 });

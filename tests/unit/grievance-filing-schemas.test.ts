@@ -198,4 +198,13 @@ describe('the complainant’s steps', () => {
     expect(appealSchema.safeParse({ reference, message: 'I disagree.' }).error?.issues[0]?.message).toBe('grievance.explanationRequired');
     expect(appealSchema.parse({ reference, message: 'The noise was measured on a quiet day.' }).message).toBe('The noise was measured on a quiet day.');
   });
+
+  it('passes on the stage the page showed, or none when the form sent none', async () => {
+    const { acceptResolutionSchema, appealSchema, sendMessageSchema } = await schemasIn();
+    const reference = 'GR-7KQ4M-9XD2A';
+    expect(acceptResolutionSchema.parse({ reference, stage: 'resolution_proposed-5', message: '' }).stage).toBe('resolution_proposed-5');
+    expect(sendMessageSchema.parse({ reference, stage: '', message: 'Any news?' }).stage).toBeUndefined();
+    expect(appealSchema.parse({ reference, message: 'The noise was measured on a quiet day.' }).stage).toBeUndefined();
+    expect(sendMessageSchema.safeParse({ reference, stage: 'x'.repeat(101), message: 'Any news?' }).success).toBe(false);
+  });
 });

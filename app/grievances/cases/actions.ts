@@ -7,8 +7,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/actions/form-action';
 import { successState, type FormState } from '@/lib/actions/form-state';
-import { isAppError } from '@/lib/errors';
-import { currentCaseStage } from '@/lib/grievances/case-stage';
+import { answerIfMovedOn, currentCaseStage } from '@/lib/grievances/case-stage';
 import { recordOfflineGrievance, type GrievanceAttachmentUpload } from '@/lib/grievances/file-grievance';
 import { isChosenFile } from '@/lib/grievances/filing-limits';
 import { recordOfflineSchema } from '@/lib/grievances/record-schemas';
@@ -27,16 +26,16 @@ export const takeStepAction = formAction(handlerStepSchema, async ({ grievanceId
   try {
     await takeStep(db, { grievanceId, by: { kind: 'staff', actor }, step, message, officerId });
   } catch (error) {
-    if (!isAppError(error) || error.code !== 'conflict' || stage === undefined) throw error;
-    const stageNow = await currentCaseStage(db, { actor, grievanceId });
-    if (stageNow === null || stageNow === stage) throw error;
+    const answer = await answerIfMovedOn({
+      error,
+      stageShown: stage,
+      stageNow: () => currentCaseStage(db, { actor, grievanceId }),
+      values: { grievanceId, step, message, ...(officerId ? { officerId } : {}) },
+      shownTo: 'handler',
+    });
+    if (!answer) throw error;
     revalidatePath(`/grievances/cases/${grievanceId}`);
-    return {
-      status: 'error',
-      message: 'errors.conflict',
-      fieldErrors: { form: 'grievance.caseMovedOn' },
-      values: { grievanceId, step, message, ...(officerId ? { officerId } : {}), stage: stageNow },
-    };
+    return answer;
   }
   revalidatePath('/grievances/cases', 'layout');
   redirect(`/grievances/cases/${grievanceId}?done=${step}`);

@@ -4,37 +4,19 @@
 // window is still open, not impartial…) comes back as the form's message, with what was
 // typed kept; a step taken reloads the page with the forms of the new stage.
 //
-// Every city step has its slot, always in the same place, so that a form posted without
-// JavaScript finds its answer in the page rendered after the post even when the case
-// moved on in between (React matches the answer to the component's place): the refused
-// form then stays on screen with its message and text although the step is no longer
-// offered. With JavaScript the answer is for the stage it was given at; once the page
-// shows a later stage (after a step was taken), earlier answers are dropped. A step
-// refused because someone else moved the case on comes back with the new stage, and
-// the page refreshed to it (takeStepAction), so that answer stays.
+// Every city step has its slot, always in the same place; which answer a form shows, and
+// why, is useAnswerAtStage's.
 import { useTranslations } from 'next-intl';
-import { useActionState, useSyncExternalStore } from 'react';
 import { FormMessage, SelectField, SubmitButton, TextAreaField } from '@/app/_components/form-fields';
-import { initialFormState } from '@/lib/actions/form-state';
 import { MAX_MESSAGE_LENGTH, MIN_EXPLANATION_LENGTH, type GrievanceStep } from '@/lib/grievances/vocabulary';
 import { STEP_RULES } from '@/lib/grievances/workflow';
+import { useAnswerAtStage } from '../../use-answer-at-stage';
 import { takeStepAction } from '../actions';
 
 export interface OfficerOption {
   id: string;
   name: string;
   isAdministrator: boolean;
-}
-
-const subscribeToNothing = () => () => {};
-
-/** False in the server's HTML (also the page a form posted without JavaScript gets back), true once hydrated. */
-function useIsHydrated(): boolean {
-  return useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
 }
 
 interface StepFormProps {
@@ -50,10 +32,7 @@ interface StepFormProps {
 
 export function StepForm({ grievanceId, step, isAvailable, stage, officers, assignedOfficerId }: StepFormProps) {
   const t = useTranslations('grievanceCases');
-  const [answer, formAction] = useActionState(takeStepAction, initialFormState);
-  const isHydrated = useIsHydrated();
-  const isCurrent = !isHydrated || answer.values.stage === stage;
-  const state = isCurrent ? answer : initialFormState;
+  const [state, formAction] = useAnswerAtStage(takeStepAction, stage);
   if (!isAvailable && state.status !== 'error') return null;
   const idPrefix = `step-${step}-`;
   const headingId = `${idPrefix}heading`;

@@ -3,59 +3,83 @@
 // The complainant's steps: a message, accepting the proposed resolution, an appeal. Each
 // works without JavaScript (a server action behind a plain form); after a step the page
 // is loaded afresh, so the history shows it and the form is empty again.
+//
+// Each form has its slot in the page whether or not its step is offered now, and sends
+// the stage its page showed: a step refused because the case moved on in the meantime
+// comes back on the refreshed page with why and with what was typed (useAnswerAtStage).
+// A form whose step is no longer offered then shows no button, since pressing it again
+// could only be refused.
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { FormMessage, SubmitButton, TextAreaField } from '@/app/_components/form-fields';
 import { initialFormState } from '@/lib/actions/form-state';
 import { MAX_MESSAGE_LENGTH, MIN_EXPLANATION_LENGTH } from '@/lib/grievances/vocabulary';
 import { acceptResolutionAction, appealAction, forgetCaseAction, sendMessageAction } from '../../complainant-actions';
+import { useAnswerAtStage } from '../../use-answer-at-stage';
 
-export function MessageForm({ reference }: { reference: string }) {
+interface StepFormProps {
+  reference: string;
+  /** Changes whenever the case moves on (status and number of events). */
+  stage: string;
+  /** Whether the step is offered at this stage. */
+  isAvailable: boolean;
+}
+
+export function MessageForm({ reference, stage, isAvailable }: StepFormProps) {
   const t = useTranslations('grievances.case');
-  const [state, formAction] = useActionState(sendMessageAction, initialFormState);
+  const [state, formAction] = useAnswerAtStage(sendMessageAction, stage);
+  if (!isAvailable && state.status !== 'error') return null;
   return (
-    <form action={formAction} className="card space-y-3" noValidate aria-labelledby="message-heading">
+    // Keyed by stage: once the case moves on, the fields start empty (or with the text of a refused step).
+    <form key={stage} action={formAction} className="card space-y-3" noValidate aria-labelledby="message-heading">
       <h3 id="message-heading" className="text-lg font-semibold">
         {t('messageTitle')}
       </h3>
       <FormMessage state={state} />
       <input type="hidden" name="reference" value={reference} />
+      <input type="hidden" name="stage" value={stage} />
       <TextAreaField name="message" idPrefix="send-" label={t('messageLabel')} hint={t('messageHint', { max: MAX_MESSAGE_LENGTH })} state={state} rows={4} maxLength={MAX_MESSAGE_LENGTH} />
-      <SubmitButton pendingLabel={t('sending')}>{t('messageSubmit')}</SubmitButton>
+      {isAvailable && <SubmitButton pendingLabel={t('sending')}>{t('messageSubmit')}</SubmitButton>}
     </form>
   );
 }
 
-export function AcceptResolutionForm({ reference }: { reference: string }) {
+export function AcceptResolutionForm({ reference, stage, isAvailable }: StepFormProps) {
   const t = useTranslations('grievances.case');
-  const [state, formAction] = useActionState(acceptResolutionAction, initialFormState);
+  const [state, formAction] = useAnswerAtStage(acceptResolutionAction, stage);
+  if (!isAvailable && state.status !== 'error') return null;
   return (
-    <form action={formAction} className="card space-y-3" noValidate aria-labelledby="accept-heading">
+    <form key={stage} action={formAction} className="card space-y-3" noValidate aria-labelledby="accept-heading">
       <h3 id="accept-heading" className="text-lg font-semibold">
         {t('acceptTitle')}
       </h3>
       <p>{t('acceptText')}</p>
       <FormMessage state={state} />
       <input type="hidden" name="reference" value={reference} />
+      <input type="hidden" name="stage" value={stage} />
       <TextAreaField name="message" idPrefix="accept-" label={t('acceptNote')} state={state} rows={2} maxLength={MAX_MESSAGE_LENGTH} required={false} />
-      <SubmitButton pendingLabel={t('sending')}>{t('acceptSubmit')}</SubmitButton>
+      {isAvailable && <SubmitButton pendingLabel={t('sending')}>{t('acceptSubmit')}</SubmitButton>}
     </form>
   );
 }
 
-export function AppealForm({ reference, until }: { reference: string; until: string }) {
+/** `until` says until when an appeal can be lodged, while it can. */
+export function AppealForm({ reference, stage, isAvailable, until }: StepFormProps & { until: string | null }) {
   const t = useTranslations('grievances.case');
-  const [state, formAction] = useActionState(appealAction, initialFormState);
+  const [state, formAction] = useAnswerAtStage(appealAction, stage);
+  if (!isAvailable && state.status !== 'error') return null;
   return (
-    <form action={formAction} className="card space-y-3" noValidate aria-labelledby="appeal-heading">
+    <form key={stage} action={formAction} className="card space-y-3" noValidate aria-labelledby="appeal-heading">
       <h3 id="appeal-heading" className="text-lg font-semibold">
         {t('appealTitle')}
       </h3>
       <p>
-        {t('appealText')} {until}
+        {t('appealText')}
+        {until && ` ${until}`}
       </p>
       <FormMessage state={state} />
       <input type="hidden" name="reference" value={reference} />
+      <input type="hidden" name="stage" value={stage} />
       <TextAreaField
         name="message"
         idPrefix="appeal-"
@@ -65,9 +89,11 @@ export function AppealForm({ reference, until }: { reference: string; until: str
         rows={4}
         maxLength={MAX_MESSAGE_LENGTH}
       />
-      <SubmitButton pendingLabel={t('sending')} className="button-secondary">
-        {t('appealSubmit')}
-      </SubmitButton>
+      {isAvailable && (
+        <SubmitButton pendingLabel={t('sending')} className="button-secondary">
+          {t('appealSubmit')}
+        </SubmitButton>
+      )}
     </form>
   );
 }

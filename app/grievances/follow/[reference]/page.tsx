@@ -8,6 +8,7 @@ import { redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { getActor } from '@/lib/auth/session';
+import { caseStage } from '@/lib/grievances/case-stage';
 import { loadComplainantView, type ComplainantAttachment, type ComplainantStep } from '@/lib/grievances/complainant-view';
 import { complainantAccessFor } from '@/lib/grievances/follow-cookie';
 import { CaseClockText } from '../../cases/case-clock';
@@ -66,6 +67,8 @@ export default async function ComplainantCasePage({ params, searchParams }: Prop
   // A calendar day as given, shown as that day whatever the time zone.
   const eventDay = view.eventDate ? format.dateTime(new Date(`${view.eventDate}T12:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }) : null;
   const firstAttachments = view.history[0]?.kind === 'received' ? view.history[0].attachments : [];
+  // Changes whenever the case moves on; the step forms start afresh then.
+  const stage = caseStage({ status: view.status, eventCount: view.history.length });
 
   return (
     <article className="max-w-3xl space-y-8">
@@ -154,16 +157,15 @@ export default async function ComplainantCasePage({ params, searchParams }: Prop
           {t('case.yourActions')}
         </h2>
         {view.steps.length === 0 && <p>{t('case.noActions')}</p>}
-        {/* Keyed by the history's length: after a step the forms start empty. */}
-        {view.steps.includes('accept_resolution') && <AcceptResolutionForm key={`accept-${view.history.length}`} reference={view.reference} />}
-        {view.steps.includes('appeal') && view.appealPossibleUntil && (
-          <AppealForm
-            key={`appeal-${view.history.length}`}
-            reference={view.reference}
-            until={t('case.appealUntil', { date: format.dateTime(view.appealPossibleUntil, { dateStyle: 'long', timeStyle: 'short' }) })}
-          />
-        )}
-        {view.steps.includes('message') && <MessageForm key={`message-${view.history.length}`} reference={view.reference} />}
+        {/* Always rendered, in this order: each form hides itself unless its step is offered or it answers a refused one (case-forms.tsx). */}
+        <AcceptResolutionForm reference={view.reference} stage={stage} isAvailable={view.steps.includes('accept_resolution')} />
+        <AppealForm
+          reference={view.reference}
+          stage={stage}
+          isAvailable={view.steps.includes('appeal')}
+          until={view.appealPossibleUntil && t('case.appealUntil', { date: format.dateTime(view.appealPossibleUntil, { dateStyle: 'long', timeStyle: 'short' }) })}
+        />
+        <MessageForm reference={view.reference} stage={stage} isAvailable={view.steps.includes('message')} />
       </section>
 
       <ForgetCaseForm />
