@@ -1,7 +1,8 @@
 // Grievance redress as complainants and officers meet it: filing with or without an
 // account, following a case with its codes, the officer's steps and the complainant's
-// answers, confidentiality between officers, guessed codes, attachments that are
-// refused, the public statistics, and the rule that a consultation needs a channel.
+// answers (also from a page the case has moved on from), confidentiality between
+// officers, guessed codes, attachments that are refused, the public statistics, and the
+// rule that a consultation needs a channel.
 // Every test files its own cases in the city-wide channel and finds them by reference.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -288,6 +289,68 @@ test.describe('two officers on one case', () => {
     await omar.expectStatus('In review', DEMO_CHANNELS.cityWide);
     await expect(omar.stepForm('Acknowledge receipt')).toHaveCount(0);
   });
+});
+
+test.describe('a complainant on a page that is out of date', () => {
+  for (const hasJavaScript of [true, false]) {
+    test(`${hasJavaScript ? 'with' : 'without'} JavaScript, accepting a resolution the officer has just closed with reasons is refused with the reason, the note is kept, and the appeal is still open`, async ({
+      openPageAs,
+      openVisitorPage,
+    }) => {
+      test.slow(); // a complainant and an officer, each in their own browser, through every step
+      const visitor = await openVisitorPage();
+      const channelPath = await GrievancesHomePage.channelPath(visitor, DEMO_CHANNELS.cityWide);
+      const codes = await fileGrievance(visitor, channelPath, {
+        category: 'Works and contractors',
+        description: `The contractor's generator runs all night next to the flats on Calle Ancha (${uniqueSuffix()}).`,
+      });
+
+      // Greta takes the case and proposes a resolution.
+      const greta = await openCaseAsOfficer(await openPageAs(DEMO.greta), codes.reference);
+      await greta.takeStep('Acknowledge receipt', 'Received: we will ask the contractor about the generator.', { confirmation: 'Receipt acknowledged' });
+      await greta.assignTo('Greta Grievance');
+      await greta.takeStep('Propose a resolution', 'The generator is switched off from 22:00 to 07:00 from next week.', { confirmation: 'Resolution proposed' });
+      await greta.expectStatus('Resolution proposed', DEMO_CHANNELS.cityWide);
+
+      // The complainant opens the case with its codes while the resolution is proposed.
+      const complainant = new ComplainantCasePage(await openVisitorPage({ javaScriptEnabled: hasJavaScript }));
+      const follow = new FollowGrievancePage(complainant.page);
+      await follow.goto({ hasJavaScript });
+      await follow.open(codes);
+      await expect(complainant.heading).toHaveText(`Grievance ${codes.reference}`);
+      await expect(complainant.status).toHaveText('Resolution proposed');
+      await expect(complainant.acceptForm).toBeVisible();
+
+      // Meanwhile Greta closes the resolution with reasons.
+      const reasons = 'The contractor cannot switch the generator off at night; it now stands behind a noise barrier instead.';
+      await greta.takeStep('Close the resolution with reasons', reasons, { confirmation: 'Resolution closed by the officer, with reasons' });
+      await greta.expectStatus('Resolved', DEMO_CHANNELS.cityWide);
+
+      // The complainant, on the page as it was, accepts.
+      const note = 'Thank you, that will let us sleep.';
+      await complainant.accept(note, { hasJavaScript });
+      await expect(complainant.acceptForm.getByRole('alert')).toHaveText(
+        'Your case moved on while this page was open, so this step was not taken. The page now shows where your case stands and what you can do now; your text is kept.',
+      );
+      await expect(complainant.status).toHaveText('Resolved');
+      await expect(complainant.historyEntry('Resolution closed by the officer, with reasons')).toContainText(reasons);
+      await expect(complainant.historyEntry('Resolution accepted by the complainant')).toHaveCount(0);
+      await expect(complainant.acceptNote).toHaveValue(note);
+      // Accepting can only be refused now: the form keeps the note but offers no button.
+      await expect(complainant.acceptForm.getByRole('button', { name: 'Accept the resolution' })).toHaveCount(0);
+      await expect(complainant.appealForm).toContainText(/You can appeal until .+\./);
+
+      // A resolution closed by the officer can be appealed.
+      const appeal = 'A noise barrier does not help: the bedrooms are on the third floor, above it.';
+      await complainant.appeal(appeal, { hasJavaScript });
+      await expect(complainant.done).toHaveText('Your appeal was lodged. The decision is due within the published deadline shown above.');
+      await expect(complainant.status).toHaveText('Appealed');
+      await expect(complainant.historyEntry('Appealed by the complainant')).toContainText(appeal);
+      await expect(complainant.historyEntry('Resolution accepted by the complainant')).toHaveCount(0);
+      await expect(complainant.acceptForm).toHaveCount(0);
+      await expect(complainant.appealForm).toHaveCount(0);
+    });
+  }
 });
 
 test.describe('confidentiality and codes', () => {

@@ -24,10 +24,11 @@ export class FollowGrievancePage {
     this.formAlert = this.form.getByRole('alert');
   }
 
-  async goto(): Promise<void> {
+  /** Opens the form; with JavaScript, waits until it is hydrated. */
+  async goto({ hasJavaScript = true }: { hasJavaScript?: boolean } = {}): Promise<void> {
     await this.page.goto('/grievances/follow');
     await expect(this.heading).toBeVisible();
-    await expectHydrated(this.submitButton);
+    if (hasJavaScript) await expectHydrated(this.submitButton);
   }
 
   /** Types the codes and presses the button; the caller checks what happened. */
@@ -50,6 +51,7 @@ export class ComplainantCasePage {
   /** "Your appeal was lodged…" and the like, after a step. */
   readonly done: Locator;
   readonly acceptForm: Locator;
+  readonly acceptNote: Locator;
   readonly appealForm: Locator;
   readonly messageForm: Locator;
 
@@ -61,6 +63,7 @@ export class ComplainantCasePage {
     this.actions = this.main.getByRole('region', { name: 'What you can do' });
     this.done = this.main.getByRole('status');
     this.acceptForm = this.actions.getByRole('form', { name: 'Accept the proposed resolution' });
+    this.acceptNote = this.acceptForm.getByLabel('A note with your acceptance (optional)');
     this.appealForm = this.actions.getByRole('form', { name: 'Appeal' });
     this.messageForm = this.actions.getByRole('form', { name: 'Send a message' });
   }
@@ -75,17 +78,18 @@ export class ComplainantCasePage {
     return this.history.getByRole('listitem').filter({ has: this.page.getByText(step, { exact: true }) });
   }
 
-  async accept(note?: string): Promise<void> {
+  /** Types the note, if any, and accepts; with JavaScript, waits for hydration first. The caller checks what happened. */
+  async accept(note?: string, { hasJavaScript = true }: { hasJavaScript?: boolean } = {}): Promise<void> {
     const button = this.acceptForm.getByRole('button', { name: 'Accept the resolution' });
-    await expectHydrated(button);
-    if (note !== undefined) await this.acceptForm.getByLabel('A note with your acceptance (optional)').fill(note);
+    if (hasJavaScript) await expectHydrated(button);
+    if (note !== undefined) await this.acceptNote.fill(note);
     await button.click();
   }
 
-  /** Types the reason and lodges the appeal; the caller checks what happened. */
-  async appeal(reason: string): Promise<void> {
+  /** Types the reason and lodges the appeal; with JavaScript, waits for hydration first. The caller checks what happened. */
+  async appeal(reason: string, { hasJavaScript = true }: { hasJavaScript?: boolean } = {}): Promise<void> {
     const button = this.appealForm.getByRole('button', { name: 'Lodge the appeal' });
-    await expectHydrated(button);
+    if (hasJavaScript) await expectHydrated(button);
     await this.appealForm.getByLabel('Why do you appeal?').fill(reason);
     await button.click();
   }
