@@ -1,7 +1,7 @@
 // A file of a grievance, for the people who may read the case: its complainant (with
 // the follow cookie, or as the account that filed it) and grievance handlers. Anyone
 // else gets the same nothing as for an attachment that does not exist.
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
 import { grievanceAttachments, grievances } from '@/db/schema';
@@ -46,4 +46,21 @@ export async function findGrievanceAttachment(
     return null;
   }
   return { fileName: row.fileName, contentType: row.contentType, bytes };
+}
+
+/** The files of a case, oldest first, as the case pages list them. */
+export function listCaseAttachments(db: Db, grievanceId: string) {
+  return db
+    .select({
+      id: grievanceAttachments.id,
+      eventId: grievanceAttachments.eventId,
+      fileName: grievanceAttachments.fileName,
+      contentType: grievanceAttachments.contentType,
+      byteSize: grievanceAttachments.byteSize,
+      addedBy: grievanceAttachments.addedBy,
+      createdAt: grievanceAttachments.createdAt,
+    })
+    .from(grievanceAttachments)
+    .where(eq(grievanceAttachments.grievanceId, grievanceId))
+    .orderBy(asc(grievanceAttachments.createdAt), asc(grievanceAttachments.fileName));
 }

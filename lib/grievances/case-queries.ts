@@ -10,12 +10,13 @@
 import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
-import { grievanceAttachments, grievanceChannels, grievanceEvents, grievances, users } from '@/db/schema';
+import { grievanceChannels, grievanceEvents, grievances, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
 import { caseStateOf, caseTimesOf, deadlineDaysOf, type StoredCase } from './case-state';
 import { caseClock, type CaseClock } from './deadlines';
 import { complainantIdentity, isAssignedTo, type ComplainantIdentity } from './identity';
+import { listCaseAttachments } from './attachment-download';
 import { HANDLER_STEPS } from './step-schemas';
 import { appealedAnswerAuthors } from './take-step';
 import { availableSteps, refuseStep, STEP_RULES, type StepRefusal, type StepTaker } from './workflow';
@@ -315,19 +316,7 @@ export async function findCaseForHandler(db: Db, { actor, grievanceId, now = new
 
   const [history, attachments, officers] = await Promise.all([
     caseHistory(db, grievanceId),
-    db
-      .select({
-        id: grievanceAttachments.id,
-        eventId: grievanceAttachments.eventId,
-        fileName: grievanceAttachments.fileName,
-        contentType: grievanceAttachments.contentType,
-        byteSize: grievanceAttachments.byteSize,
-        addedBy: grievanceAttachments.addedBy,
-        createdAt: grievanceAttachments.createdAt,
-      })
-      .from(grievanceAttachments)
-      .where(eq(grievanceAttachments.grievanceId, grievanceId))
-      .orderBy(asc(grievanceAttachments.createdAt), asc(grievanceAttachments.fileName)),
+    listCaseAttachments(db, grievanceId),
     listAssignableOfficers(db, { actor }),
   ]);
 

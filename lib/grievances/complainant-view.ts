@@ -4,13 +4,14 @@
 // name in a dispute could expose them. Only callable with a ComplainantAccess.
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { grievanceAttachments, grievanceChannels, grievanceEvents, grievances } from '@/db/schema';
+import { grievanceChannels, grievanceEvents, grievances } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { ComplainantAccess } from './access';
 import { caseStateOf, caseTimesOf, deadlineDaysOf } from './case-state';
 import { appealWindowClosesAt, caseClock, type CaseClock } from './deadlines';
 import { availableSteps } from './workflow';
 import type { EventActorKind, GrievanceCategory, GrievanceEventKind, GrievanceStatus, GrievanceStep, ReceiptChannel } from './vocabulary';
+import { listCaseAttachments } from './attachment-download';
 
 export interface ComplainantAttachment {
   id: string;
@@ -82,19 +83,7 @@ export async function loadComplainantView(db: Db, { access, now = new Date() }: 
       .from(grievanceEvents)
       .where(eq(grievanceEvents.grievanceId, grievance.id))
       .orderBy(asc(grievanceEvents.createdAt), asc(grievanceEvents.id)),
-    db
-      .select({
-        id: grievanceAttachments.id,
-        eventId: grievanceAttachments.eventId,
-        fileName: grievanceAttachments.fileName,
-        contentType: grievanceAttachments.contentType,
-        byteSize: grievanceAttachments.byteSize,
-        addedBy: grievanceAttachments.addedBy,
-        createdAt: grievanceAttachments.createdAt,
-      })
-      .from(grievanceAttachments)
-      .where(eq(grievanceAttachments.grievanceId, grievance.id))
-      .orderBy(asc(grievanceAttachments.createdAt), asc(grievanceAttachments.fileName)),
+    listCaseAttachments(db, grievance.id),
   ]);
   const attachments = files.map(({ eventId: _eventId, ...attachment }) => attachment);
 
