@@ -4,7 +4,7 @@
 // hint and error are tied to it with aria-describedby, and what was typed comes back
 // after an error (form state `values`).
 import { useTranslations } from 'next-intl';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import type { FormState } from '@/lib/actions/form-state';
 
@@ -105,6 +105,43 @@ export function TextAreaField({ rows = 5, maxLength, required = true, ...props }
         defaultValue={props.state.values[props.name]}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(props.hint, error, ids)}
+      />
+      <FieldMessages hint={props.hint} error={error} {...ids} />
+    </div>
+  );
+}
+
+/**
+ * A file input. Files cannot come back after an error (a browser never lets a page
+ * choose files), so the hint should say to choose them again. `check` looks at the files
+ * when chosen, as a courtesy (the server checks them again); choosing files also hides
+ * the server's verdict on the ones sent before.
+ */
+export function FileField({
+  accept,
+  multiple = false,
+  check,
+  ...props
+}: FieldProps & { accept?: string; multiple?: boolean; check?: (files: File[]) => string | null }) {
+  const ids = useFieldIds(props);
+  // The files chosen since the form's last answer, and their problem; a new answer replaces both.
+  const [choice, setChoice] = useState<{ answer: FormState; problem: string | null } | null>(null);
+  const error = (choice?.answer === props.state ? choice.problem : props.state.fieldErrors[props.name]) ?? undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={ids.id} className="label">
+        {props.label}
+      </label>
+      <input
+        id={ids.id}
+        name={props.name}
+        type="file"
+        className="input"
+        accept={accept}
+        multiple={multiple}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(props.hint, error, ids)}
+        onChange={(event) => setChoice({ answer: props.state, problem: check ? check([...(event.currentTarget.files ?? [])]) : null })}
       />
       <FieldMessages hint={props.hint} error={error} {...ids} />
     </div>

@@ -13,8 +13,8 @@ import { clientAddressFrom } from '@/lib/auth/client-address';
 import { AppError } from '@/lib/errors';
 import { accessOfNewCase, openCaseWithKey } from '@/lib/grievances/access';
 import { answerIfMovedOn, complainantCaseStage } from '@/lib/grievances/case-stage';
-import { attachmentProblem } from '@/lib/grievances/filing-limits';
-import { fileGrievance } from '@/lib/grievances/file-grievance';
+import { readAttachmentUploads, withAttachmentProblem } from '@/lib/grievances/attachment-uploads';
+import { fileGrievance, type GrievanceAttachmentUpload } from '@/lib/grievances/file-grievance';
 import { acceptResolutionSchema, appealSchema, chosenAttachments, fileGrievanceSchema, followCaseSchema, sendMessageSchema } from '@/lib/grievances/filing-schemas';
 import { clearFollowCookie, complainantAccessFor, setFollowCookie, setReceiptCookie } from '@/lib/grievances/follow-cookie';
 import { takeStep } from '@/lib/grievances/take-step';
@@ -31,22 +31,14 @@ export async function fileGrievanceAction(previous: FormState, formData: FormDat
   // formAction parses only the typed fields; the files travel beside them.
   const files = formData instanceof FormData ? chosenAttachments(formData) : [];
   const file = formAction(fileGrievanceSchema, async (input, { db, actor }) => {
-    // Count and size are known without reading the files; fileGrievance checks them again, with the types.
-    const problem = attachmentProblem(files);
-    if (problem) throw new AppError('bad_request', { detail: 'attachments refused before reading', fieldErrors: { attachments: problem } });
-    const attachments = await Promise.all(files.map(async (chosen) => ({ fileName: chosen.name, bytes: new Uint8Array(await chosen.arrayBuffer()) })));
+    // fileGrievance checks the files again, with their types.
+    const attachments = await readAttachmentUploads(files);
     const filed = await fileGrievance(db, { ...input, attachments, actor });
     await setFollowCookie(accessOfNewCase(filed.grievanceId, filed.reference));
     await setReceiptCookie({ reference: filed.reference, accessKey: filed.accessKey });
     redirect('/grievances/filed');
   });
-  const state = await file(previous, formData);
-  // A problem with the files is named together with the typed fields' problems, so one round fixes all.
-  if (state.status === 'error' && state.message === 'errors.bad_request' && !state.fieldErrors.attachments) {
-    const problem = attachmentProblem(files);
-    if (problem) return { ...state, fieldErrors: { ...state.fieldErrors, attachments: problem } };
-  }
-  return state;
+  return withAttachmentProblem(await file(previous, formData), files);
 }
 
 /** Every wrong, missing or malformed combination gets the same "not found" (openCaseWithKey). */
@@ -62,6 +54,7 @@ interface ComplainantStepInput {
   stage: string | undefined;
   step: ComplainantStep;
   message: string;
+  attachments?: GrievanceAttachmentUpload[];
 }
 
 /**
@@ -71,11 +64,11 @@ interface ComplainantStepInput {
  * refreshes the page to where the case stands, and the answer carries the new stage: the
  * form (case-forms.tsx) stays on screen with why and with what was typed.
  */
-async function complainantStep(context: ActionContext, { reference, stage, step, message }: ComplainantStepInput): Promise<FormState> {
+async function complainantStep(context: ActionContext, { reference, stage, step, message, attachments }: ComplainantStepInput): Promise<FormState> {
   const access = await complainantAccessFor(context.db, { actor: context.actor, reference });
   if (!access) throw new AppError('not_found', { detail: 'no complainant access to the case', fieldErrors: { form: 'grievance.caseNotFound' } });
   try {
-    await takeStep(context.db, { grievanceId: access.grievanceId, by: { kind: 'complainant', access }, step, message });
+    await takeStep(context.db, { grievanceId: access.grievanceId, by: { kind: 'complainant', access }, step, message, attachments });
   } catch (error) {
     const answer = await answerIfMovedOn({
       error,
@@ -91,9 +84,14 @@ async function complainantStep(context: ActionContext, { reference, stage, step,
   redirect(`${casePath(access.reference)}?done=${step}#your-actions`);
 }
 
-export const sendMessageAction = formAction(sendMessageSchema, async ({ reference, stage, message }, context) =>
-  complainantStep(context, { reference, stage, step: 'message', message }),
-);
+/** A message, with files if chosen (sent beside the typed fields, as when filing). */
+export async function sendMessageAction(previous: FormState, formData: FormData): Promise<FormState> {
+  const files = formData instanceof FormData ? chosenAttachments(formData) : [];
+  const send = formAction(sendMessageSchema, async ({ reference, stage, message }, context) =>
+    complainantStep(context, { reference, stage, step: 'message', message, attachments: await readAttachmentUploads(files) }),
+  );
+  return withAttachmentProblem(await send(previous, formData), files);
+}
 
 export const acceptResolutionAction = formAction(acceptResolutionSchema, async ({ reference, stage, message }, context) =>
   complainantStep(context, { reference, stage, step: 'accept_resolution', message }),

@@ -16,7 +16,7 @@ import { databaseFileStorage } from '@/lib/documents/storage';
 import { AppError } from '@/lib/errors';
 import { deadlineDaysOf } from './case-state';
 import { hashAccessKey, newAccessKey, newReference } from './codes';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type GrievanceCategory, type ReceiptChannel } from './vocabulary';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type EventActorKind, type GrievanceCategory, type ReceiptChannel } from './vocabulary';
 
 export interface GrievanceAttachmentUpload {
   fileName: string;
@@ -48,10 +48,10 @@ export interface FiledGrievance {
   isDuplicate: boolean;
 }
 
-type CheckedAttachment = { fileName: string; contentType: string; bytes: Uint8Array };
+export type CheckedAttachment = { fileName: string; contentType: string; bytes: Uint8Array };
 
-/** Every file checked before anything is stored; the first refusal names its field. */
-async function checkAttachments(attachments: GrievanceAttachmentUpload[]): Promise<CheckedAttachment[]> {
+/** Every file checked before anything is stored; the first refusal names its field. Shared with take-step.ts (files with a message). */
+export async function checkAttachments(attachments: GrievanceAttachmentUpload[]): Promise<CheckedAttachment[]> {
   if (attachments.length > MAX_ATTACHMENTS) throw new AppError('bad_request', { fieldErrors: { attachments: 'grievance.tooManyAttachments' } });
   const checked: CheckedAttachment[] = [];
   for (const attachment of attachments) {
@@ -63,6 +63,27 @@ async function checkAttachments(attachments: GrievanceAttachmentUpload[]): Promi
     checked.push({ fileName: result.safeFileName, contentType: result.contentType, bytes: attachment.bytes });
   }
   return checked;
+}
+
+/** Stores checked files with the event they came with; `db` is the transaction that writes the event. */
+export async function storeAttachments(
+  db: Db,
+  { grievanceId, eventId, addedBy, attachments, now }: { grievanceId: string; eventId: string | null; addedBy: EventActorKind; attachments: CheckedAttachment[]; now: Date },
+): Promise<void> {
+  const storage = databaseFileStorage(db);
+  for (const attachment of attachments) {
+    const fileId = await storage.put(attachment.bytes);
+    await db.insert(grievanceAttachments).values({
+      grievanceId,
+      eventId,
+      fileName: attachment.fileName,
+      contentType: attachment.contentType,
+      byteSize: attachment.bytes.byteLength,
+      fileId,
+      addedBy,
+      createdAt: now,
+    });
+  }
 }
 
 async function storeCase(
@@ -128,20 +149,7 @@ async function storeCase(
         .insert(grievanceEvents)
         .values({ grievanceId: stored.id, kind: 'received', fromStatus: null, toStatus: 'received', actorKind: origin.actorKind, actorId: origin.actorId, createdAt: now })
         .returning({ id: grievanceEvents.id });
-      const storage = databaseFileStorage(tx as unknown as Db);
-      for (const attachment of attachments) {
-        const fileId = await storage.put(attachment.bytes);
-        await tx.insert(grievanceAttachments).values({
-          grievanceId: stored.id,
-          eventId: event?.id ?? null,
-          fileName: attachment.fileName,
-          contentType: attachment.contentType,
-          byteSize: attachment.bytes.byteLength,
-          fileId,
-          addedBy: origin.actorKind,
-          createdAt: now,
-        });
-      }
+      await storeAttachments(tx as unknown as Db, { grievanceId: stored.id, eventId: event?.id ?? null, addedBy: origin.actorKind, attachments, now });
       return { grievanceId: stored.id, reference, accessKey, isDuplicate: false };
     });
   } catch (error) {

@@ -12,6 +12,7 @@ import { AppError } from '@/lib/errors';
 import { contactEmail, notify, sendAfterCommit, type PendingEmail } from '@/lib/notifications/notify';
 import type { ComplainantAccess } from './access';
 import { caseStateOf, deadlineDaysOf } from './case-state';
+import { checkAttachments, storeAttachments, type GrievanceAttachmentUpload } from './file-grievance';
 import { refuseStep, statusAfter, type StepRefusal, type StepTaker } from './workflow';
 import type { EventActorKind, GrievanceStatus, GrievanceStep } from './vocabulary';
 
@@ -23,6 +24,8 @@ export interface TakeStepInput {
   step: GrievanceStep;
   message: string;
   officerId?: string;
+  /** Files sent with the message; only a `message` step carries them. */
+  attachments?: GrievanceAttachmentUpload[];
   now?: Date;
 }
 
@@ -77,12 +80,18 @@ async function hasAnswered(tx: Db, grievanceId: string, userId: string): Promise
   return answer !== undefined;
 }
 
-export async function takeStep(db: Db, { grievanceId, by, step, message, officerId, now = new Date() }: TakeStepInput): Promise<TakenStep> {
+export async function takeStep(db: Db, { grievanceId, by, step, message, officerId, attachments = [], now = new Date() }: TakeStepInput): Promise<TakenStep> {
   if (by.kind === 'staff') authorize(by.actor, 'grievance.handle');
   else if (by.access.grievanceId !== grievanceId) throw new AppError('not_found', { detail: 'access is for another case' });
   if (officerId !== undefined && !UUID.test(officerId)) {
     throw new AppError('bad_request', { detail: 'assignee id malformed', fieldErrors: { officerId: 'grievance.officerInvalid' } });
   }
+  // Files travel with messages only: a decision's record is its reasons, and the forms of the other steps have no file input.
+  if (attachments.length > 0 && step !== 'message') {
+    throw new AppError('bad_request', { detail: `attachments sent with step ${step}`, fieldErrors: { attachments: 'grievance.attachmentsNotAllowed' } });
+  }
+  // Read by content before the case is locked: a refused file stores nothing and holds no lock.
+  const checkedAttachments = await checkAttachments(attachments);
 
   const emails: PendingEmail[] = [];
   const taken = await db.transaction(async (tx) => {
@@ -145,6 +154,7 @@ export async function takeStep(db: Db, { grievanceId, by, step, message, officer
       })
       .returning({ id: grievanceEvents.id });
     if (!event) throw new AppError('internal', { detail: 'event insert returned no row' });
+    await storeAttachments(tx as unknown as Db, { grievanceId, eventId: event.id, addedBy: actorKind, attachments: checkedAttachments, now });
 
     // The complainant hears of every step the city takes but an assignment; the note names
     // the step. An account's notification is enough: a contact address given besides it

@@ -532,6 +532,46 @@ test.describe('attachments', () => {
     await filing.submitButton.click();
     await new GrievanceReceiptPage(page).codes();
   });
+
+  test('an officer sends a message with a PDF (a file that is not what its name says is refused, the text kept); the complainant downloads it from the history', async ({
+    openPageAs,
+    openVisitorPage,
+  }) => {
+    test.slow(); // a complainant and an officer, each in their own browser
+    const visitor = await openVisitorPage();
+    const channelPath = await GrievancesHomePage.channelPath(visitor, DEMO_CHANNELS.cityWide);
+    const { reference } = await fileGrievance(visitor, channelPath, {
+      category: 'Works and contractors',
+      description: `The works on Calle Nueva start before seven every day (${uniqueSuffix()}).`,
+    });
+
+    const officer = await openCaseAsOfficer(await openPageAs(DEMO.greta), reference);
+    const form = officer.stepForm('Write to the complainant');
+    const files = form.getByLabel('Files for the complainant (optional)');
+    const message = 'The contractor’s new timetable is attached: no work before eight from Monday on.';
+    await files.setInputFiles({ name: 'timetable.pdf', mimeType: 'application/pdf', buffer: Buffer.from('plain text, not a PDF') });
+    await officer.pressStep('Write to the complainant', message);
+    await expect(form.getByText(TYPE_NOT_ACCEPTED)).toBeVisible();
+    await expect(files).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel('Message', { exact: true })).toHaveValue(message);
+    await expect(officer.history.getByRole('listitem').filter({ hasText: message })).toHaveCount(0);
+
+    await files.setInputFiles(pdfFile('timetable.pdf'));
+    await form.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect(officer.done).toHaveText('Done: Message. The case history below shows it.');
+    await expect(officer.history.getByRole('listitem').filter({ hasText: message }).getByRole('link', { name: 'timetable.pdf' })).toBeVisible();
+
+    await visitor.getByRole('link', { name: 'Open your case now' }).click();
+    const complainant = new ComplainantCasePage(visitor);
+    await expect(complainant.heading).toHaveText(`Grievance ${reference}`);
+    const entry = complainant.historyEntry('Message');
+    await expect(entry).toContainText(message);
+    const link = entry.getByRole('link', { name: /^timetable\.pdf \(/ });
+    const download = await visitor.request.get((await link.getAttribute('href'))!);
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-type']).toContain('application/pdf');
+    expect((await download.body()).toString('latin1')).toMatch(/^%PDF-/);
+  });
 });
 
 test.describe('public statistics', () => {

@@ -4,10 +4,10 @@
 // complainant with an account receives, and the e-mail to the contact address of one
 // without an account.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Db } from '@/db';
-import { grievanceChannels, grievanceEvents, initiatives } from '@/db/schema';
+import { grievanceAttachments, grievanceChannels, grievanceEvents, initiatives, storedFiles } from '@/db/schema';
 import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
 import { accessOfNewCase, openCaseAsFiler } from '@/lib/grievances/access';
 import { caseStage, complainantCaseStage, currentCaseStage } from '@/lib/grievances/case-stage';
@@ -15,7 +15,8 @@ import { countOverdueCases, findCaseForHandler, listAssignableOfficers, listCase
 import { loadComplainantView } from '@/lib/grievances/complainant-view';
 import { fileGrievance, recordOfflineGrievance, type GrievanceFiling } from '@/lib/grievances/file-grievance';
 import { takeStep, type StepBy } from '@/lib/grievances/take-step';
-import type { GrievanceStep } from '@/lib/grievances/vocabulary';
+import { findGrievanceAttachment } from '@/lib/grievances/attachment-download';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type GrievanceStep } from '@/lib/grievances/vocabulary';
 import { parseEnvironment } from '@/lib/env';
 import { createMailer, setMailerForTests, type MailMessage } from '@/lib/notifications/mailer';
 import { listNotifications } from '@/lib/notifications/queries';
@@ -24,6 +25,7 @@ import { testBackends, useSuiteDatabase } from './support/databases';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REASONS = 'The works permit covers this street, as explained in the attached letter.';
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 
 /** A channel of its own (per initiative: there is only one city-wide channel), with the default deadlines unless told otherwise. */
 async function createChannel(db: Db, deadlines: Partial<Pick<typeof grievanceChannels.$inferInsert, 'acknowledgeDays' | 'resolveDays' | 'appealDays'>> = {}) {
@@ -352,6 +354,76 @@ describe.each(testBackends)('grievance handling on $name', (backend) => {
     expect(afterMessage).not.toBe(atReceipt);
     expect(await pageStages()).toEqual([afterMessage, afterMessage]);
     await expect(currentCaseStage(handle.db, { actor: ANONYMOUS, grievanceId: filed.grievanceId })).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('stores files sent with a message from either side under that message', async () => {
+    const officer = await createActor(handle.db, 'grievance_officer');
+    const channelId = await createChannel(handle.db);
+    const filed = await fileGrievance(handle.db, { actor: ANONYMOUS, ...filing(channelId) });
+    const access = accessOfNewCase(filed.grievanceId, filed.reference);
+
+    const fromComplainant = await takeStep(handle.db, {
+      grievanceId: filed.grievanceId,
+      by: { kind: 'complainant', access },
+      step: 'message',
+      message: 'Here is the noise log I kept.',
+      attachments: [{ fileName: 'noise log.pdf', bytes: PDF }],
+    });
+    const fromOfficer = await takeStep(handle.db, {
+      grievanceId: filed.grievanceId,
+      by: staff(officer),
+      step: 'message',
+      message: 'The contractor’s schedule is attached.',
+      attachments: [{ fileName: 'schedule.pdf', bytes: PDF }],
+    });
+
+    const view = await loadComplainantView(handle.db, { access });
+    const filesOf = (eventId: string) => view.history.find((entry) => entry.id === eventId)!.attachments;
+    expect(filesOf(fromComplainant.eventId)).toEqual([expect.objectContaining({ fileName: 'noise log.pdf', contentType: 'application/pdf', addedBy: 'complainant' })]);
+    expect(filesOf(fromOfficer.eventId)).toEqual([expect.objectContaining({ fileName: 'schedule.pdf', contentType: 'application/pdf', addedBy: 'officer' })]);
+    const found = await findCaseForHandler(handle.db, { actor: officer, grievanceId: filed.grievanceId });
+    expect(found!.attachments.map((attachment) => [attachment.fileName, attachment.eventId])).toEqual([
+      ['noise log.pdf', fromComplainant.eventId],
+      ['schedule.pdf', fromOfficer.eventId],
+    ]);
+
+    // Who may download is the route's check (grievance-filing.test.ts); the complainant's download is in the e2e test.
+    const complainantFile = filesOf(fromComplainant.eventId)[0]!;
+    expect(await findGrievanceAttachment(handle.db, { attachmentId: complainantFile.id, actor: officer, pass: null })).toMatchObject({ fileName: 'noise log.pdf', bytes: PDF });
+  });
+
+  it('refuses a file of a wrong type, too large or one too many at the field, and files with any step but a message, storing nothing', async () => {
+    const officer = await createActor(handle.db, 'grievance_officer');
+    const channelId = await createChannel(handle.db);
+    const filed = await fileGrievance(handle.db, { actor: ANONYMOUS, ...filing(channelId) });
+    const access = accessOfNewCase(filed.grievanceId, filed.reference);
+    const countOf = async () => ({
+      files: (await handle.db.select({ n: count() }).from(storedFiles))[0]!.n,
+      attachments: (await handle.db.select({ n: count() }).from(grievanceAttachments).where(eq(grievanceAttachments.grievanceId, filed.grievanceId)))[0]!.n,
+      events: (await handle.db.select({ n: count() }).from(grievanceEvents).where(eq(grievanceEvents.grievanceId, filed.grievanceId)))[0]!.n,
+    });
+    const before = await countOf();
+    const fine = { fileName: 'fine.pdf', bytes: PDF };
+    const refused = [
+      { by: { kind: 'complainant', access } as StepBy, file: { fileName: 'letter.pdf', bytes: new TextEncoder().encode('#!/bin/sh\necho not a pdf\n') }, fieldError: 'fileTypeNotAccepted' },
+      { by: staff(officer), file: { fileName: 'scan.pdf', bytes: new Uint8Array(MAX_ATTACHMENT_BYTES + 1) }, fieldError: 'grievance.attachmentTooLarge' },
+    ];
+    for (const { by, file, fieldError } of refused) {
+      await expect(takeStep(handle.db, { grievanceId: filed.grievanceId, by, step: 'message', message: 'With a file.', attachments: [fine, file] })).rejects.toMatchObject({
+        code: 'bad_request',
+        fieldErrors: { attachments: fieldError },
+      });
+    }
+    const tooMany = Array.from({ length: MAX_ATTACHMENTS + 1 }, () => fine);
+    await expect(takeStep(handle.db, { grievanceId: filed.grievanceId, by: staff(officer), step: 'message', message: 'Many files.', attachments: tooMany })).rejects.toMatchObject({
+      fieldErrors: { attachments: 'grievance.tooManyAttachments' },
+    });
+    await expect(takeStep(handle.db, { grievanceId: filed.grievanceId, by: staff(officer), step: 'acknowledge', message: 'Received.', attachments: [fine] })).rejects.toMatchObject({
+      code: 'bad_request',
+      fieldErrors: { attachments: 'grievance.attachmentsNotAllowed' },
+    });
+    expect(await countOf()).toEqual(before);
+    expect((await findCaseForHandler(handle.db, { actor: officer, grievanceId: filed.grievanceId }))!.status).toBe('received');
   });
 
   describe('the contact address of a complainant without an account', () => {

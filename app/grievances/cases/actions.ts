@@ -8,8 +8,9 @@ import { redirect } from 'next/navigation';
 import { formAction } from '@/lib/actions/form-action';
 import { successState, type FormState } from '@/lib/actions/form-state';
 import { answerIfMovedOn, currentCaseStage } from '@/lib/grievances/case-stage';
-import { recordOfflineGrievance, type GrievanceAttachmentUpload } from '@/lib/grievances/file-grievance';
-import { isChosenFile } from '@/lib/grievances/filing-limits';
+import { readAttachmentUploads, withAttachmentProblem } from '@/lib/grievances/attachment-uploads';
+import { recordOfflineGrievance } from '@/lib/grievances/file-grievance';
+import { chosenAttachments } from '@/lib/grievances/filing-schemas';
 import { recordOfflineSchema } from '@/lib/grievances/record-schemas';
 import { handlerStepSchema } from '@/lib/grievances/step-schemas';
 import { takeStep } from '@/lib/grievances/take-step';
@@ -22,29 +23,30 @@ import { takeStep } from '@/lib/grievances/take-step';
 // carries the new stage: the form (step-forms.tsx) then stays on screen with why and
 // with what was typed, instead of a bare "wrong stage" on a page that still shows the
 // stage where the step was possible.
-export const takeStepAction = formAction(handlerStepSchema, async ({ grievanceId, step, message, officerId, stage }, { db, actor }) => {
-  try {
-    await takeStep(db, { grievanceId, by: { kind: 'staff', actor }, step, message, officerId });
-  } catch (error) {
-    const answer = await answerIfMovedOn({
-      error,
-      stageShown: stage,
-      stageNow: () => currentCaseStage(db, { actor, grievanceId }),
-      values: { grievanceId, step, message, ...(officerId ? { officerId } : {}) },
-      shownTo: 'handler',
-    });
-    if (!answer) throw error;
-    revalidatePath(`/grievances/cases/${grievanceId}`);
-    return answer;
-  }
-  revalidatePath('/grievances/cases', 'layout');
-  redirect(`/grievances/cases/${grievanceId}?done=${step}`);
-});
-
-/** The files chosen; an empty file input is sent as an empty part, which is no file. */
-async function chosenFiles(formData: FormData): Promise<GrievanceAttachmentUpload[]> {
-  const files = formData.getAll('attachments').filter(isChosenFile);
-  return Promise.all(files.map(async (file) => ({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+//
+// Files travel beside the typed fields, as when filing; only the message form has a file
+// input, and takeStep refuses files with any other step.
+export async function takeStepAction(previous: FormState, formData: FormData): Promise<FormState> {
+  const files = formData instanceof FormData ? chosenAttachments(formData) : [];
+  const take = formAction(handlerStepSchema, async ({ grievanceId, step, message, officerId, stage }, { db, actor }) => {
+    try {
+      await takeStep(db, { grievanceId, by: { kind: 'staff', actor }, step, message, officerId, attachments: await readAttachmentUploads(files) });
+    } catch (error) {
+      const answer = await answerIfMovedOn({
+        error,
+        stageShown: stage,
+        stageNow: () => currentCaseStage(db, { actor, grievanceId }),
+        values: { grievanceId, step, message, ...(officerId ? { officerId } : {}) },
+        shownTo: 'handler',
+      });
+      if (!answer) throw error;
+      revalidatePath(`/grievances/cases/${grievanceId}`);
+      return answer;
+    }
+    revalidatePath('/grievances/cases', 'layout');
+    redirect(`/grievances/cases/${grievanceId}?done=${step}`);
+  });
+  return withAttachmentProblem(await take(previous, formData), files);
 }
 
 /**
@@ -52,7 +54,7 @@ async function chosenFiles(formData: FormData): Promise<GrievanceAttachmentUploa
  * shown once, in this response only: the key is never put in a URL or stored readable.
  */
 export async function recordOfflineAction(previous: FormState, formData: FormData): Promise<FormState> {
-  const attachments = formData instanceof FormData ? await chosenFiles(formData) : [];
+  const files = formData instanceof FormData ? chosenAttachments(formData) : [];
   const record = formAction(recordOfflineSchema, async ({ receivedAt, place, eventDate, outcomeSought, contactName, contactEmail, contactPhone, ...input }, { db, actor }) => {
     const filed = await recordOfflineGrievance(db, {
       actor,
@@ -64,10 +66,10 @@ export async function recordOfflineAction(previous: FormState, formData: FormDat
       contactName: contactName ?? null,
       contactEmail: contactEmail ?? null,
       contactPhone: contactPhone ?? null,
-      attachments,
+      attachments: await readAttachmentUploads(files),
     });
     revalidatePath('/grievances/cases', 'layout');
     return successState({ grievanceId: filed.grievanceId, reference: filed.reference, accessKey: filed.accessKey });
   });
-  return record(previous, formData);
+  return withAttachmentProblem(await record(previous, formData), files);
 }

@@ -194,6 +194,12 @@ async function AttachmentList({ attachments }: { attachments: CaseAttachment[] }
   );
 }
 
+/** The files that came with a later step (a message); the filing's own are listed above. */
+async function EventAttachments({ attachments }: { attachments: CaseAttachment[] }) {
+  if (attachments.length === 0) return null;
+  return <AttachmentList attachments={attachments} />;
+}
+
 async function History({ found }: { found: CaseDetail }) {
   const t = await getTranslations('grievanceCases');
   const tg = await getTranslations('grievances');
@@ -219,6 +225,7 @@ async function History({ found }: { found: CaseDetail }) {
               )}
             </p>
             {event.message && <p className="max-w-3xl break-words whitespace-pre-line">{event.message}</p>}
+            {event.kind !== 'received' && <EventAttachments attachments={found.attachments.filter((attachment) => attachment.eventId === event.id)} />}
           </li>
         ))}
       </ol>

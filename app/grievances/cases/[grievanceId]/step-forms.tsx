@@ -7,8 +7,9 @@
 // Every city step has its slot, always in the same place; which answer a form shows, and
 // why, is useAnswerAtStage's.
 import { useTranslations } from 'next-intl';
-import { FormMessage, SelectField, SubmitButton, TextAreaField } from '@/app/_components/form-fields';
-import { MAX_MESSAGE_LENGTH, MIN_EXPLANATION_LENGTH, type GrievanceStep } from '@/lib/grievances/vocabulary';
+import { FileField, FormMessage, SelectField, SubmitButton, TextAreaField } from '@/app/_components/form-fields';
+import { ATTACHMENT_ACCEPT, attachmentProblem, MAX_ATTACHMENT_MEGABYTES } from '@/lib/grievances/filing-limits';
+import { MAX_ATTACHMENTS, MAX_MESSAGE_LENGTH, MIN_EXPLANATION_LENGTH, type GrievanceStep } from '@/lib/grievances/vocabulary';
 import { STEP_RULES } from '@/lib/grievances/workflow';
 import { useAnswerAtStage } from '../../use-answer-at-stage';
 import { takeStepAction } from '../actions';
@@ -75,6 +76,18 @@ export function StepForm({ grievanceId, step, isAvailable, stage, officers, assi
           state={state}
           rows={step === 'message' || step === 'acknowledge' ? 4 : 6}
           maxLength={MAX_MESSAGE_LENGTH}
+        />
+      )}
+      {step === 'message' && (
+        <FileField
+          name="attachments"
+          idPrefix={idPrefix}
+          label={t('steps.message.attachmentsLabel')}
+          hint={t('steps.message.attachmentsHint', { maxFiles: MAX_ATTACHMENTS, maxMegabytes: MAX_ATTACHMENT_MEGABYTES })}
+          state={state}
+          accept={ATTACHMENT_ACCEPT}
+          multiple
+          check={(files) => attachmentProblem(files, { checkExtension: true })}
         />
       )}
       <SubmitButton pendingLabel={t('steps.working')} className={step === 'message' ? 'button-secondary' : 'button'}>

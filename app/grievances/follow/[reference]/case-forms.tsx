@@ -11,9 +11,10 @@
 // could only be refused.
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { FormMessage, SubmitButton, TextAreaField } from '@/app/_components/form-fields';
+import { FileField, FormMessage, SubmitButton, TextAreaField } from '@/app/_components/form-fields';
 import { initialFormState } from '@/lib/actions/form-state';
-import { MAX_MESSAGE_LENGTH, MIN_EXPLANATION_LENGTH } from '@/lib/grievances/vocabulary';
+import { ATTACHMENT_ACCEPT, attachmentProblem, MAX_ATTACHMENT_MEGABYTES } from '@/lib/grievances/filing-limits';
+import { MAX_ATTACHMENTS, MAX_MESSAGE_LENGTH, MIN_EXPLANATION_LENGTH } from '@/lib/grievances/vocabulary';
 import { acceptResolutionAction, appealAction, forgetCaseAction, sendMessageAction } from '../../complainant-actions';
 import { useAnswerAtStage } from '../../use-answer-at-stage';
 
@@ -39,6 +40,16 @@ export function MessageForm({ reference, stage, isAvailable }: StepFormProps) {
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="stage" value={stage} />
       <TextAreaField name="message" idPrefix="send-" label={t('messageLabel')} hint={t('messageHint', { max: MAX_MESSAGE_LENGTH })} state={state} rows={4} maxLength={MAX_MESSAGE_LENGTH} />
+      <FileField
+        name="attachments"
+        idPrefix="send-"
+        label={t('messageAttachments')}
+        hint={t('messageAttachmentsHint', { maxFiles: MAX_ATTACHMENTS, maxMegabytes: MAX_ATTACHMENT_MEGABYTES })}
+        state={state}
+        accept={ATTACHMENT_ACCEPT}
+        multiple
+        check={(files) => attachmentProblem(files, { checkExtension: true })}
+      />
       {isAvailable && <SubmitButton pendingLabel={t('sending')}>{t('messageSubmit')}</SubmitButton>}
     </form>
   );
