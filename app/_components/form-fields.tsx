@@ -54,12 +54,13 @@ export function TextField({
   max,
   ...props
 }: FieldProps & {
-  type?: 'text' | 'email' | 'password' | 'datetime-local' | 'number';
+  type?: 'text' | 'email' | 'password' | 'date' | 'datetime-local' | 'number';
   autoComplete?: string;
   required?: boolean;
   maxLength?: number;
   min?: number;
-  max?: number;
+  /** A number, or for a date the latest allowed (YYYY-MM-DD). */
+  max?: number | string;
 }) {
   const ids = useFieldIds(props);
   const error = props.state.fieldErrors[props.name];

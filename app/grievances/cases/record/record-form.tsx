@@ -6,7 +6,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { FormMessage, SelectField, SubmitButton, TextAreaField, TextField } from '@/app/_components/form-fields';
+import { FileField, FormMessage, SelectField, SubmitButton, TextAreaField, TextField } from '@/app/_components/form-fields';
 import { initialFormState, type FormState } from '@/lib/actions/form-state';
 import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_MEGABYTES, MAX_CONTACT_NAME_LENGTH, MAX_CONTACT_PHONE_LENGTH, MAX_OUTCOME_LENGTH, MAX_PLACE_LENGTH } from '@/lib/grievances/filing-limits';
 import { GRIEVANCE_CATEGORIES, MAX_ATTACHMENTS, MAX_DESCRIPTION_LENGTH, OFFLINE_RECEIPT_CHANNELS } from '@/lib/grievances/vocabulary';
@@ -57,7 +57,7 @@ export function RecordGrievanceForm({ channels, submissionKey, now }: RecordForm
         />
         <TextAreaField name="description" label={t('description')} hint={t('descriptionHint', { max: MAX_DESCRIPTION_LENGTH })} state={state} rows={8} maxLength={MAX_DESCRIPTION_LENGTH} />
         <TextField name="place" label={t('place')} state={state} required={false} maxLength={MAX_PLACE_LENGTH} />
-        <DateField name="eventDate" label={t('eventDate')} state={state} />
+        <TextField type="date" name="eventDate" label={t('eventDate')} state={state} required={false} />
         <TextAreaField name="outcomeSought" label={t('outcomeSought')} state={state} rows={3} required={false} maxLength={MAX_OUTCOME_LENGTH} />
         <div className="space-y-1">
           <label className="flex items-start gap-2">
@@ -68,16 +68,14 @@ export function RecordGrievanceForm({ channels, submissionKey, now }: RecordForm
             {t('isConfidentialHint')}
           </p>
         </div>
-        <div className="space-y-1">
-          <label htmlFor="attachments" className="label">
-            {t('attachments')}
-          </label>
-          <input id="attachments" name="attachments" type="file" multiple accept={ATTACHMENT_ACCEPT} className="block" aria-describedby="attachments-hint" aria-invalid={state.fieldErrors.attachments ? true : undefined} />
-          <p id="attachments-hint" className="hint">
-            {t('attachmentsHint', { max: MAX_ATTACHMENTS, megabytes: MAX_ATTACHMENT_MEGABYTES })}
-          </p>
-          <FieldError error={state.fieldErrors.attachments} id="attachments-error" />
-        </div>
+        <FileField
+          name="attachments"
+          label={t('attachments')}
+          hint={t('attachmentsHint', { max: MAX_ATTACHMENTS, megabytes: MAX_ATTACHMENT_MEGABYTES })}
+          state={state}
+          accept={ATTACHMENT_ACCEPT}
+          multiple
+        />
       </fieldset>
 
       <fieldset className="space-y-4">
@@ -98,37 +96,6 @@ function withDefault(state: FormState, name: string, value: string): FormState {
   return state.values[name] === undefined ? { ...state, values: { ...state.values, [name]: value } } : state;
 }
 
-function FieldError({ error, id }: { error: string | undefined; id: string }) {
-  const tv = useTranslations('validation');
-  if (!error) return null;
-  return (
-    <p id={id} className="field-error">
-      {tv(error)}
-    </p>
-  );
-}
-
-/** A calendar date (the shared TextField has no date type). */
-function DateField({ name, label, state }: { name: string; label: string; state: FormState }) {
-  const error = state.fieldErrors[name];
-  return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="label">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type="date"
-        className="input"
-        defaultValue={state.values[name]}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-error` : undefined}
-      />
-      <FieldError error={error} id={`${name}-error`} />
-    </div>
-  );
-}
 
 function Recorded({ grievanceId, reference, accessKey }: { grievanceId: string; reference: string; accessKey: string }) {
   const t = useTranslations('grievanceCases.record');

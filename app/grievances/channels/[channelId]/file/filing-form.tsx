@@ -6,7 +6,7 @@
 import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { FormMessage, SelectField, TextAreaField, TextField } from '@/app/_components/form-fields';
-import { initialFormState, type FormState } from '@/lib/actions/form-state';
+import { initialFormState } from '@/lib/actions/form-state';
 import {
   ATTACHMENT_ACCEPT,
   attachmentProblem,
@@ -47,28 +47,6 @@ function Messages({ id, hint, error }: { id: string; hint?: ReactNode; error?: s
 }
 
 const describedBy = (id: string, hasHint: boolean, error: string | undefined) => [hasHint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-
-function DateField({ name, label, hint, state, max }: { name: string; label: string; hint: string; state: FormState; max: string }) {
-  const error = state.fieldErrors[name];
-  return (
-    <div className="space-y-1">
-      <label htmlFor={name} className="label">
-        {label}
-      </label>
-      <input
-        id={name}
-        name={name}
-        type="date"
-        className="input max-w-xs"
-        max={max}
-        defaultValue={state.values[name]}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, true, error)}
-      />
-      <Messages id={name} hint={hint} error={error} />
-    </div>
-  );
-}
 
 export function FilingForm({ channelId, submissionKey, today, isSignedIn }: FilingFormProps) {
   const t = useTranslations('grievances');
@@ -126,7 +104,7 @@ export function FilingForm({ channelId, submissionKey, today, isSignedIn }: Fili
       />
       <TextAreaField name="description" label={t('filing.description')} hint={t('filing.descriptionHint', { max: MAX_DESCRIPTION_LENGTH })} state={state} rows={8} />
       <TextField name="place" label={t('filing.place')} hint={t('filing.placeHint')} state={state} required={false} maxLength={MAX_PLACE_LENGTH} />
-      <DateField name="eventDate" label={t('filing.eventDate')} hint={t('filing.eventDateHint')} state={state} max={today} />
+      <TextField type="date" name="eventDate" label={t('filing.eventDate')} hint={t('filing.eventDateHint')} state={state} max={today} required={false} />
       <TextAreaField
         name="outcomeSought"
         label={t('filing.outcomeSought')}
