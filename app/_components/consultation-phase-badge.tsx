@@ -7,6 +7,7 @@ const STYLES: Record<ConsultationPhase, string> = {
   information: 'bg-sky-100 text-sky-900',
   open: 'bg-brand-100 text-brand-800',
   closed: 'bg-stone-200 text-stone-800',
+  decided: 'bg-emerald-100 text-emerald-900',
 };
 
 export async function ConsultationPhaseBadge({ phase }: { phase: ConsultationPhase }) {

@@ -40,6 +40,8 @@ export const consultations = pgTable(
     informationStartedAt: timestamp('information_started_at', { withTimezone: true }),
     openedAt: timestamp('opened_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** When its first decision was published. */
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -6,3 +6,4 @@ export * from './consultations';
 export * from './inputs';
 export * from './notifications';
 export * from './grievances';
+export * from './decisions';

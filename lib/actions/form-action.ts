@@ -27,6 +27,19 @@ function typedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/**
+ * The form's fields for the schema: a name sent once is a value, a name sent several
+ * times (ticked checkboxes sharing it) is the list of its values.
+ */
+export function formFields(formData: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+  const fields: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const key of new Set(formData.keys())) {
+    const values = formData.getAll(key);
+    fields[key] = values.length === 1 ? values[0]! : values;
+  }
+  return fields;
+}
+
 function firstIssuePerField(error: z.ZodError): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
@@ -44,7 +57,7 @@ export function formAction<Schema extends z.ZodType<Record<string, unknown>>>(
     // Action ids are public: anyone can post a body that is not a form at all.
     if (!(formData instanceof FormData)) return { status: 'error', message: 'errors.bad_request', fieldErrors: {}, values: {} };
     const values = typedValues(formData);
-    const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
+    const parsed = schema.safeParse(formFields(formData));
     if (!parsed.success) {
       return { status: 'error', message: 'errors.bad_request', fieldErrors: firstIssuePerField(parsed.error), values };
     }

@@ -2,7 +2,7 @@
 // actions, route handlers and (later) the realtime server ask `can` and nothing else;
 // tests/unit/policy.test.ts holds the full role × action matrix.
 import { AppError } from '@/lib/errors';
-import type { ConsultationPhase } from '@/lib/consultations/lifecycle';
+import { hasEnded, type ConsultationPhase } from '@/lib/consultations/lifecycle';
 import type { InitiativeStatus } from '@/lib/initiatives/status';
 import { isSignedIn, type Actor } from './actor';
 import { isStaffRole, type Role } from './roles';
@@ -38,6 +38,14 @@ export interface PolicyResources {
   /** Pending or hidden input (and why it was hidden). */
   'input.viewUnpublished': { isAuthor: boolean };
   'notification.read': undefined;
+  /** Prepare decisions, attach their documents, publish them. */
+  'decision.manage': undefined;
+  /** A draft decision is for staff; a published one is public. */
+  'decision.view': { isPublished: boolean };
+  /** Answer inputs and themes, group inputs into themes: once input has stopped. */
+  'response.record': { phase: ConsultationPhase };
+  /** A person's own inputs, with what became of them. */
+  'participation.view': undefined;
   /** Anyone may file a grievance, with or without an account. */
   'grievance.file': undefined;
   /** Type in a grievance received on paper, by phone, by e-mail or in person. */
@@ -137,7 +145,19 @@ export function can<A extends PolicyAction>(actor: Actor, action: A, ...resource
       return role !== undefined && (isAuthor || isStaffRole(role));
     }
     case 'notification.read':
+    case 'participation.view':
       return role !== undefined;
+    case 'decision.manage':
+      return role !== undefined && isStaffRole(role);
+    case 'decision.view': {
+      const { isPublished } = target as PolicyResources['decision.view'];
+      return isPublished || (role !== undefined && isStaffRole(role));
+    }
+    case 'response.record': {
+      // Answers weigh everything that was said, so they come after input has stopped.
+      const { phase } = target as PolicyResources['response.record'];
+      return role !== undefined && isStaffRole(role) && hasEnded(phase);
+    }
     case 'grievance.file':
       return true;
     case 'grievance.recordOffline':

@@ -18,7 +18,7 @@ export interface ConsultationTimeline {
  * What the public experiences now: `scheduled` is announced to staff but not public
  * yet; an open consultation whose closing date has passed is closed.
  */
-export type ConsultationPhase = 'draft' | 'scheduled' | 'information' | 'open' | 'closed';
+export type ConsultationPhase = 'draft' | 'scheduled' | 'information' | 'open' | 'closed' | 'decided';
 
 export function consultationPhase(consultation: ConsultationTimeline, now: Date): ConsultationPhase {
   switch (consultation.status) {
@@ -30,6 +30,8 @@ export function consultationPhase(consultation: ConsultationTimeline, now: Date)
       return now < consultation.closesAt ? 'open' : 'closed';
     case 'closed':
       return 'closed';
+    case 'decided':
+      return 'decided';
   }
 }
 
@@ -85,6 +87,7 @@ const NEXT_STATUS: Record<ConsultationStatus, ConsultationStatus | null> = {
   information: 'open',
   open: 'closed',
   closed: null,
+  decided: null,
 };
 
 /** What else, beyond its own dates and documents, a consultation needs before it opens. */
@@ -113,6 +116,11 @@ export function checkTransition(
     if (!readiness.hasGrievanceChannel) return { allowed: false, refusal: 'grievanceChannelMissing' };
   }
   return { allowed: true };
+}
+
+/** Input has stopped: the closing date passed, or the consultation was closed or decided. */
+export function hasEnded(phase: ConsultationPhase): boolean {
+  return phase === 'closed' || phase === 'decided';
 }
 
 /** Whether the planned dates may still be changed: not once people can take part. */

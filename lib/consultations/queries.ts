@@ -26,6 +26,7 @@ export interface Consultation {
   informationStartedAt: Date | null;
   openedAt: Date | null;
   closedAt: Date | null;
+  decidedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -56,6 +57,7 @@ export const consultationColumns = {
   informationStartedAt: consultations.informationStartedAt,
   openedAt: consultations.openedAt,
   closedAt: consultations.closedAt,
+  decidedAt: consultations.decidedAt,
   createdAt: consultations.createdAt,
   updatedAt: consultations.updatedAt,
 };

@@ -1,8 +1,11 @@
 // The fixed vocabularies of consultations. Database enums, validation and the message
 // catalogue are all derived from these lists.
 
-/** Where a consultation stands; only staff change it, one step at a time. */
-export const CONSULTATION_STATUSES = ['draft', 'information', 'open', 'closed'] as const;
+/**
+ * Where a consultation stands; only staff change it, one step at a time. It becomes
+ * `decided` when its first decision is published (lib/decisions), never by hand.
+ */
+export const CONSULTATION_STATUSES = ['draft', 'information', 'open', 'closed', 'decided'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 
 /**

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { plainText } from '@/lib/validation/text';
+import { isCalendarDate } from '@/lib/validation/calendar-date';
 import { instantToWallTime } from '@/lib/validation/wall-time';
 import { isChosenFile, MAX_CONTACT_NAME_LENGTH, MAX_CONTACT_PHONE_LENGTH, MAX_OUTCOME_LENGTH, MAX_PLACE_LENGTH } from './filing-limits';
 import { shownStageSchema } from './step-schemas';
@@ -22,17 +23,6 @@ const optional = <T extends z.ZodType<string | null>>(schema: T) =>
 /** Today's date (YYYY-MM-DD) on the city's calendar. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return instantToWallTime(now, timeZone).slice(0, 10);
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A day that exists (no 31 April), from 1900 on: what <input type="date"> sends. */
-function isCalendarDate(value: string): boolean {
-  const match = DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1900 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 // Read at parse time: "the future" starts tomorrow in the city, whatever the server's zone.

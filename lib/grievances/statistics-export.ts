@@ -3,6 +3,7 @@
 // Columns and values are codes and plain numbers, not translated labels, so the files
 // read the same whatever the language of the person who downloaded them. They hold only
 // what the statistics hold: counts, shares and durations, never a case.
+import { csvField } from '@/lib/export/csv';
 import type { GrievanceFigures, GrievanceStatistics } from './statistics';
 import type { DeadlineDays } from './vocabulary';
 
@@ -39,12 +40,6 @@ const CSV_COLUMNS = [
 const round = (value: number, decimals: number) => Number(value.toFixed(decimals));
 const share = (value: number | null) => (value === null ? null : round(value, 4));
 const days = (value: number | null) => (value === null ? null : round(value, 2));
-
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function csvRow(group: string, key: string, figures: GrievanceFigures): string {
   return [

@@ -5,6 +5,7 @@
 import type { Locale } from './config';
 import consultations from './messages/en/consultations.json';
 import core from './messages/en/core.json';
+import decisions from './messages/en/decisions.json';
 import documents from './messages/en/documents.json';
 import grievanceCases from './messages/en/grievance-cases.json';
 import grievanceChannels from './messages/en/grievance-channels.json';
@@ -13,7 +14,7 @@ import inputs from './messages/en/inputs.json';
 import moderation from './messages/en/moderation.json';
 import notifications from './messages/en/notifications.json';
 
-const en = { ...core, ...consultations, ...documents, ...inputs, ...moderation, ...notifications, ...grievances, ...grievanceCases, ...grievanceChannels };
+const en = { ...core, ...consultations, ...documents, ...inputs, ...moderation, ...notifications, ...grievances, ...grievanceCases, ...grievanceChannels, ...decisions };
 
 export type Messages = typeof en;
 

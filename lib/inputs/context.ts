@@ -8,7 +8,7 @@ import type { Db } from '@/db';
 import { consultations, inputs } from '@/db/schema';
 import { isSignedIn, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
-import { consultationPhase, isPublic, type ConsultationPhase } from '@/lib/consultations/lifecycle';
+import { consultationPhase, hasEnded, isPublic, type ConsultationPhase } from '@/lib/consultations/lifecycle';
 import { consultationColumns, loadConsultation, type Consultation } from '@/lib/consultations/queries';
 import type { ModerationMode } from '@/lib/consultations/vocabulary';
 import { AppError } from '@/lib/errors';
@@ -50,7 +50,7 @@ export async function loadConsultationContext(db: Db, { actor, consultationId, n
  */
 export function refuseUnlessOpen(phase: ConsultationPhase): void {
   if (phase === 'open') return;
-  if (phase === 'closed') throw new AppError('conflict', { detail: 'consultation closed', fieldErrors: { form: 'consultationClosed' } });
+  if (hasEnded(phase)) throw new AppError('conflict', { detail: 'consultation closed', fieldErrors: { form: 'consultationClosed' } });
   throw new AppError('conflict', { detail: 'consultation not open yet', fieldErrors: { form: 'consultationNotOpenYet' } });
 }
 

@@ -7,6 +7,7 @@ import { createTranslator } from 'next-intl';
 import nodemailer from 'nodemailer';
 import { env, type Environment } from '@/lib/env';
 import { catalogues } from '@/lib/i18n/catalogues';
+import { isResponseOutcome } from '@/lib/decisions/vocabulary';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@/lib/i18n/config';
 import { isGrievanceEventKind } from '@/lib/grievances/vocabulary';
 import { logError } from '@/lib/log';
@@ -68,6 +69,7 @@ export function currentMailer(): Mailer | null {
 export type EmailKind = NotificationKind | 'grievance_updated_contact';
 
 const isGrievanceUpdate = (kind: EmailKind) => kind === 'grievance_updated' || kind === 'grievance_updated_contact';
+const isResponseNews = (kind: EmailKind) => kind === 'response_published' || kind === 'response_revised';
 
 /** Everything an e-mail says, gathered while its notification is stored (or its case locked). */
 export interface NotificationEmail {
@@ -79,7 +81,7 @@ export interface NotificationEmail {
   /** For grievance updates: the case's public reference; its text never goes into an e-mail. */
   grievanceReference: string | null;
   reason: HideReason | null;
-  /** For grievance updates: the step the city took (a GrievanceStep). */
+  /** For grievance updates: the step the city took (a GrievanceStep); for responses: the outcome. */
   note: string | null;
 }
 
@@ -100,6 +102,8 @@ export function renderNotificationEmail(email: NotificationEmail, siteUrl: strin
     note: email.note ?? '',
     reference: email.grievanceReference ?? '',
     step: isGrievanceUpdate(email.kind) ? grievanceStepLabel(locale, email.note) : '',
+    outcome: isResponseNews(email.kind) && isResponseOutcome(email.note) ? t(`outcome.${email.note}`) : '',
+    participationUrl: `${siteUrl}/participation`,
     // Where a complainant without an account opens the case with its codes; the access
     // key itself is never in an e-mail (it is not stored, and mail is not a safe place).
     url: `${siteUrl}/grievances/follow`,

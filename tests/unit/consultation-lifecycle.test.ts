@@ -129,7 +129,7 @@ describe('status transitions', () => {
   const inStatus = (status: ConsultationStatus) => timeline({ status, informationStartedAt: status === 'draft' ? null : day(0) });
 
   it('move one step forward only, never back', () => {
-    const next: Record<ConsultationStatus, ConsultationStatus | null> = { draft: 'information', information: 'open', open: 'closed', closed: null };
+    const next: Record<ConsultationStatus, ConsultationStatus | null> = { draft: 'information', information: 'open', open: 'closed', closed: null, decided: null };
     for (const from of CONSULTATION_STATUSES) {
       for (const to of CONSULTATION_STATUSES) {
         const check = checkTransition(inStatus(from), to, documents, day(12), ready);

@@ -31,7 +31,7 @@ const admins: Subject[] = ['admin'];
 const signedIn: Subject[] = ['resident', 'organization_member', 'moderator', 'admin', 'grievance_officer'];
 const grievanceHandlers: Subject[] = ['grievance_officer', 'admin'];
 const participants: Subject[] = ['resident', 'organization_member'];
-const PHASES: ConsultationPhase[] = ['draft', 'scheduled', 'information', 'open', 'closed'];
+const PHASES: ConsultationPhase[] = ['draft', 'scheduled', 'information', 'open', 'closed', 'decided'];
 
 /** One case per consultation phase: `allowed` while open, nobody otherwise. */
 function whileOpen<A extends 'input.submit' | 'input.reply' | 'input.recordAssisted'>(action: A, allowed: Subject[]): Case[] {
@@ -92,6 +92,16 @@ const CASES: Case[] = [
   { action: 'input.viewUnpublished', label: 'their own', resource: { isAuthor: true }, allowed: signedIn },
   { action: 'input.viewUnpublished', label: "someone else's", resource: { isAuthor: false }, allowed: staff },
   { action: 'notification.read', label: '', resource: undefined, allowed: signedIn },
+  { action: 'participation.view', label: '', resource: undefined, allowed: signedIn },
+  { action: 'decision.manage', label: '', resource: undefined, allowed: staff },
+  { action: 'decision.view', label: 'published', resource: { isPublished: true }, allowed: everyone },
+  { action: 'decision.view', label: 'draft', resource: { isPublished: false }, allowed: staff },
+  ...PHASES.map((phase): Case<'response.record'> => ({
+    action: 'response.record',
+    label: `${phase} consultation`,
+    resource: { phase },
+    allowed: phase === 'closed' || phase === 'decided' ? staff : [],
+  })),
   { action: 'grievance.file', label: '', resource: undefined, allowed: everyone },
   { action: 'grievance.recordOffline', label: '', resource: undefined, allowed: grievanceHandlers },
   { action: 'grievance.handle', label: '', resource: undefined, allowed: grievanceHandlers },
@@ -146,6 +156,10 @@ describe('policy matrix', () => {
       'input.moderate': true,
       'input.viewUnpublished': true,
       'notification.read': true,
+      'participation.view': true,
+      'decision.manage': true,
+      'decision.view': true,
+      'response.record': true,
       'grievance.file': true,
       'grievance.recordOffline': true,
       'grievance.handle': true,

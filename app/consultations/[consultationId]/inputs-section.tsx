@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
 import { isSignedIn } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
+import { hasEnded } from '@/lib/consultations/lifecycle';
 import type { ConsultationView } from '@/lib/consultations/queries';
 import { listConsultationDocuments } from '@/lib/documents/queries';
 import { listConsultationInputs } from '@/lib/inputs/queries';
@@ -67,7 +68,7 @@ export async function InputsSection({ consultation, actor, searchParams }: { con
             ? isSignedIn(actor)
               ? t('closedFor.staff')
               : t.rich('closedFor.anonymous', { link: (chunks) => <Link href={`/signin?callbackUrl=/consultations/${consultation.id}`}>{chunks}</Link> })
-            : phase === 'closed'
+            : hasEnded(phase)
               ? t('closedFor.closed', { date: when(consultation.closedAt ?? consultation.closesAt) })
               : t('closedFor.notYetOpen', { date: when(consultation.opensAt) })}
         </p>

@@ -20,7 +20,7 @@ import { GrievanceReadiness } from './grievance-readiness';
 
 type Props = { params: Promise<{ consultationId: string }>; searchParams: Promise<{ recorded?: string | string[] }> };
 
-const NEXT_STATUS: Record<ConsultationStatus, ConsultationStatus | null> = { draft: 'information', information: 'open', open: 'closed', closed: null };
+const NEXT_STATUS: Record<ConsultationStatus, ConsultationStatus | null> = { draft: 'information', information: 'open', open: 'closed', closed: null, decided: null };
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('consultations'))('manageLink') };
