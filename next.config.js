@@ -9,6 +9,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
   poweredByHeader: false,
+  // Lets two checkouts' dev servers (or a dev server beside a test build) share a folder
+  // without fighting over one build directory.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   experimental: {
     // forbidden() and unauthorized() answer 403 and 401 with their own pages.
     authInterrupts: true,

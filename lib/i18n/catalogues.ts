@@ -5,6 +5,7 @@
 import type { Locale } from './config';
 import consultations from './messages/en/consultations.json';
 import core from './messages/en/core.json';
+import decisionManage from './messages/en/decision-manage.json';
 import decisions from './messages/en/decisions.json';
 import documents from './messages/en/documents.json';
 import grievanceCases from './messages/en/grievance-cases.json';
@@ -13,8 +14,11 @@ import grievances from './messages/en/grievances.json';
 import inputs from './messages/en/inputs.json';
 import moderation from './messages/en/moderation.json';
 import notifications from './messages/en/notifications.json';
+import participation from './messages/en/participation.json';
+import report from './messages/en/report.json';
+import responses from './messages/en/responses.json';
 
-const en = { ...core, ...consultations, ...documents, ...inputs, ...moderation, ...notifications, ...grievances, ...grievanceCases, ...grievanceChannels, ...decisions };
+const en = { ...core, ...consultations, ...documents, ...inputs, ...moderation, ...notifications, ...grievances, ...grievanceCases, ...grievanceChannels, ...decisions, ...decisionManage, ...responses, ...report, ...participation };
 
 export type Messages = typeof en;
 
