@@ -91,7 +91,7 @@ export interface RespondResult {
  * is the revision the person saw (0 for none): an answer someone else changed meanwhile
  * is not overwritten blindly.
  */
-export async function respond(db: Db, { actor, now = new Date(), expectedRevision, ...answer }: RespondInput & { actor: Actor; now?: Date; expectedRevision?: number }): Promise<RespondResult> {
+export async function respond(db: Db, { actor, now = new Date(), expectedRevision, ...answer }: RespondInput & { actor: Actor; now?: Date }): Promise<RespondResult> {
   authorize(actor, 'consultation.manage');
   const editorId = signedInId(actor);
   const emails: PendingEmail[] = [];

@@ -63,6 +63,8 @@ export const respondSchema = z
   .object({
     inputId: z.uuid('inputNotFound').optional(),
     themeId: z.uuid('theme.notFound').optional(),
+    /** The revision the person saw when they opened the form; 0 when there was no response yet. */
+    expectedRevision: z.coerce.number().int().min(0).optional(),
     ...responseFields,
   })
   .refine((value) => (value.inputId === undefined) !== (value.themeId === undefined), { message: 'response.subjectMissing', path: ['form'] });
