@@ -6,6 +6,7 @@ import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
 import { demoPdf } from './demo-pdf';
 import type { Db } from './index';
+import { seedDemoDecidedConsultation } from './seed-decisions';
 import { seedDemoGrievances } from './seed-grievances';
 import { consultationDocuments, consultations, initiatives, inputs, memberships, organizations, storedFiles, users } from './schema';
 
@@ -71,7 +72,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * One consultation open for input (its background report public for two weeks) with a
- * few inputs, and one still in its information period under pre-moderation.
+ * few inputs, one still in its information period under pre-moderation, and an earlier
+ * one that is decided, with every input answered (seed-decisions.ts).
  */
 async function seedDemoConsultations(db: Db, initiativeId: string, now: Date): Promise<void> {
   const at = (days: number) => new Date(now.getTime() + days * DAY_MS);
@@ -187,4 +189,16 @@ async function seedDemoConsultations(db: Db, initiativeId: string, now: Date): P
       submissionKey: crypto.randomUUID(),
     })),
   );
+
+  const [moderator] = moderatorId === null ? [] : await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, moderatorId));
+  if (moderator) {
+    await seedDemoDecidedConsultation(db, {
+      initiativeId,
+      now,
+      moderator: { kind: 'user', id: moderator.id, name: moderator.name, role: 'moderator' },
+      residentId: accounts.get('resident@participa.example') ?? null,
+      ngoMemberId: accounts.get('ngo@participa.example') ?? null,
+      ngoId: ngo?.id ?? null,
+    });
+  }
 }

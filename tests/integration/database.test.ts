@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { initiatives, memberships, users } from '@/db/schema';
+import { consultations, initiatives, memberships, users } from '@/db/schema';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoData } from '@/db/seed';
 import { authenticate } from '@/lib/accounts/authenticate';
+import { ANONYMOUS } from '@/lib/auth/actor';
+import { accountabilityCoverage } from '@/lib/decisions/figures';
+import { listDecisions, loadConsultationAnswers } from '@/lib/decisions/queries';
 import { testBackends, useSuiteDatabase } from './support/databases';
 
 describe.each(testBackends)('database on $name', (backend) => {
@@ -23,6 +26,18 @@ describe.each(testBackends)('database on $name', (backend) => {
     }
     expect(await handle.db.select().from(initiatives).where(eq(initiatives.slug, 'plaza-mayor-redesign'))).toHaveLength(1);
     expect(await handle.db.select().from(memberships)).toHaveLength(1);
+  });
+
+  it('includes a decided consultation in which every published input has its answer', async () => {
+    await seedDemoData(handle.db);
+    const [decided] = await handle.db.select({ id: consultations.id }).from(consultations).where(eq(consultations.status, 'decided'));
+    expect(decided).toBeDefined();
+    const answers = await loadConsultationAnswers(handle.db, { actor: ANONYMOUS, consultationId: decided!.id });
+    expect(answers.inputs.length).toBeGreaterThan(3);
+    expect(accountabilityCoverage(answers.inputs)).toMatchObject({ unanswered: 0 });
+    expect(answers.inputs.filter((input) => input.respondedVia === 'theme')).toHaveLength(2);
+    const published = await listDecisions(handle.db, { actor: ANONYMOUS, consultationId: decided!.id });
+    expect(published.map((decision) => decision.status)).toEqual(['published']);
   });
 
   it('leaves changes made since the last seed alone', async () => {
