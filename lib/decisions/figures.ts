@@ -115,7 +115,10 @@ export function participationBalance(inputs: readonly AnsweredInput[]): BalanceR
     .sort((a, b) => b.inputs - a.inputs || a.category.localeCompare(b.category));
 }
 
+/** Shares are ratios of counts; their difference can land a hair below an exact 15 points (0.35 − 0.2 = 0.1499…). */
+const SHARE_TOLERANCE = 1e-9;
+
 /** Categories whose share of the decision's shaping inputs clearly exceeds their share of the inputs. */
 export function dominantCategories(balance: readonly BalanceRow[]): StakeholderCategory[] {
-  return balance.filter((row) => row.influenceGap !== null && row.influenceGap >= DOMINANCE_GAP).map((row) => row.category);
+  return balance.filter((row) => row.influenceGap !== null && row.influenceGap >= DOMINANCE_GAP - SHARE_TOLERANCE).map((row) => row.category);
 }

@@ -120,15 +120,17 @@ export async function respond(db: Db, { actor, now = new Date(), expectedRevisio
       .from(inputResponses)
       .where('inputId' in subject ? eq(inputResponses.inputId, subject.inputId) : eq(inputResponses.themeId, subject.themeId))
       .for('update');
-    if (expectedRevision !== undefined && expectedRevision !== (existing?.revision ?? 0)) {
-      throw new AppError('conflict', { detail: 'response changed meanwhile', fieldErrors: { form: 'response.changedMeanwhile' } });
-    }
     const decisionIds = [...new Set(answer.decisionIds)].sort();
 
+    // Checked before the revision: a form sent twice (a double click, a retry) finds its
+    // own answer stored, which is no conflict, and nothing of anyone's would be lost.
     if (existing) {
       const linked = (await tx.select({ id: responseDecisions.decisionId }).from(responseDecisions).where(eq(responseDecisions.responseId, existing.id))).map((row) => row.id).sort();
       const unchanged = existing.outcome === answer.outcome && existing.explanation === answer.explanation && linked.join() === decisionIds.join();
       if (unchanged) return { responseId: existing.id, revision: existing.revision, changed: false };
+    }
+    if (expectedRevision !== undefined && expectedRevision !== (existing?.revision ?? 0)) {
+      throw new AppError('conflict', { detail: 'response changed meanwhile', fieldErrors: { form: 'response.changedMeanwhile' } });
     }
 
     const revision = (existing?.revision ?? 0) + 1;
