@@ -22,14 +22,7 @@ interface ChosenFile {
   size: number;
 }
 
-/**
- * Whether a part of the form is a file someone chose. A file input left empty is sent
- * as an empty part without a name, which Next's multipart parser turns into an empty
- * File named "" or "undefined"; a named empty file was chosen, and is refused as empty.
- */
-export function isChosenFile(value: unknown): value is File {
-  return value instanceof File && !(value.size === 0 && (value.name === '' || value.name === 'undefined'));
-}
+export { isChosenFile } from '@/lib/documents/chosen-file';
 
 /** The first problem with the chosen files that needs no look inside them, as a validation key; null when none. */
 export function attachmentProblem(files: readonly ChosenFile[], { checkExtension = false }: { checkExtension?: boolean } = {}): string | null {

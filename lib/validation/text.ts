@@ -11,10 +11,15 @@ export const hasNoControlCharacters = (value: string) => !CONTROL_CHARACTERS.tes
 /** Browsers send a textarea's line breaks as CR LF; a limit counts each break once. */
 const unifyLineBreaks = (value: string) => value.replace(/\r\n?/g, '\n');
 
-/** A trimmed single- or multi-line text with length limits; messages are catalogue keys. */
+/**
+ * A trimmed single- or multi-line text with length limits; messages are catalogue keys.
+ * A field missing from the form reads as empty, so it gets the same message as a blank one.
+ */
 export function plainText({ min, max, tooShort, tooLong }: { min: number; max: number; tooShort: string; tooLong: string }) {
-  return z
-    .string()
+  const text = z
+    .string('textInvalid')
     .transform(unifyLineBreaks)
     .pipe(z.string().trim().min(min, tooShort).max(max, tooLong).refine(hasNoControlCharacters, 'textInvalid'));
+  // Typed as the text schema it wraps, so it composes (in arrays, pipes) like a string schema.
+  return z.preprocess((value) => value ?? '', text) as unknown as typeof text;
 }

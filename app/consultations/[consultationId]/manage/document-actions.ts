@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { formAction } from '@/lib/actions/form-action';
 import { successState, type FormState } from '@/lib/actions/form-state';
+import { isChosenFile } from '@/lib/documents/chosen-file';
 import { uploadDocumentSchema } from '@/lib/documents/schemas';
 import { removeDocument } from '@/lib/documents/remove-document';
 import { uploadDocument } from '@/lib/documents/upload-document';
@@ -14,15 +15,9 @@ function refresh(consultationId: string) {
   revalidatePath(`/consultations/${consultationId}/manage`);
 }
 
-/**
- * The chosen file, or null when none was chosen. Browsers send an empty input as an
- * empty part without a file name, which Next's multipart parser (busboy) turns into an
- * empty File named "undefined". A named empty file is passed on, to be refused as empty.
- */
 function chosenFile(formData: FormData): File | null {
   const file = formData.get('file');
-  if (!(file instanceof File) || (file.size === 0 && (file.name === '' || file.name === 'undefined'))) return null;
-  return file;
+  return isChosenFile(file) ? file : null;
 }
 
 export async function uploadDocumentAction(previous: FormState, formData: FormData): Promise<FormState> {

@@ -1,6 +1,7 @@
 // The background documents of a consultation, as the public reads them: what each is,
 // how large, and since when it has been public, the dates that prior information
 // is judged by. Staff see a remove button while the consultation is a draft.
+import { formatFileSize } from '@/lib/documents/file-size';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { can } from '@/lib/auth/policy';
@@ -17,8 +18,6 @@ export interface DocumentListProps {
   canManage: boolean;
 }
 
-const MEGABYTE = 1024 * 1024;
-
 export async function DocumentList({ consultationId, canManage }: DocumentListProps) {
   const actor = await getActor();
   const db = await getDb();
@@ -33,10 +32,7 @@ export async function DocumentList({ consultationId, canManage }: DocumentListPr
 
   if (documents.length === 0) return <p>{t('none')}</p>;
 
-  const size = (bytes: number) =>
-    bytes < MEGABYTE
-      ? format.number(Math.max(1, Math.round(bytes / 1024)), { style: 'unit', unit: 'kilobyte' })
-      : format.number(bytes / MEGABYTE, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
+  const size = (bytes: number) => formatFileSize(format, bytes);
   const date = (value: Date) => format.dateTime(value, { dateStyle: 'long', timeStyle: 'short' });
 
   return (

@@ -33,6 +33,8 @@ export default async function ManageConsultationPage({ params, searchParams }: P
   const grievanceChannel = await findInitiativeChannel(await getDb(), { initiativeId: consultation.initiativeId });
   const t = await getTranslations('consultations');
   const tm = await getTranslations('consultations.manage');
+  const tr = await getTranslations('responses');
+  const tdm = await getTranslations('decisionManage');
   const format = await getFormatter();
   const next = NEXT_STATUS[consultation.status];
   const { isSatisfied, earliestOpening } = consultation.priorInformation;
@@ -46,6 +48,8 @@ export default async function ManageConsultationPage({ params, searchParams }: P
         {isEditable(consultation.status) && <Link href={`/consultations/${consultation.id}/edit`}>{tm('edit')}</Link>}
         <Link href="/moderation">{tm('moderationQueue')}</Link>
         <Link href={`/consultations/${consultation.id}/moderation-log`}>{t('moderationLogLink')}</Link>
+        <Link href={`/consultations/${consultation.id}/responses`}>{tr('manageLink')}</Link>
+        <Link href={`/consultations/${consultation.id}/decisions`}>{tdm('listLink')}</Link>
       </nav>
 
       <section aria-labelledby="status-heading" className="card space-y-3">

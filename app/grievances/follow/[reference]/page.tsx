@@ -5,6 +5,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { formatFileSize } from '@/lib/documents/file-size';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { getActor } from '@/lib/auth/session';
@@ -32,10 +33,7 @@ const DONE_STEPS: readonly ComplainantStep[] = ['message', 'accept_resolution', 
 async function AttachmentList({ attachments }: { attachments: ComplainantAttachment[] }) {
   const t = await getTranslations('grievances.case');
   const format = await getFormatter();
-  const size = (bytes: number) =>
-    bytes >= 1024 * 1024
-      ? format.number(bytes / (1024 * 1024), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 })
-      : format.number(Math.max(1, Math.round(bytes / 1024)), { style: 'unit', unit: 'kilobyte' });
+  const size = (bytes: number) => formatFileSize(format, bytes);
   return (
     <ul className="list-disc space-y-1 pl-6">
       {attachments.map((attachment) => (
