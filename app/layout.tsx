@@ -16,7 +16,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const t = await getTranslations('layout');
   return (
     <html lang={locale}>
-      <body className="flex min-h-screen flex-col">
+      <body className="flex min-h-screen flex-col print:block print:min-h-0 print:bg-white">
         <NextIntlClientProvider>
           <a
             href="#main"
@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t('skipToContent')}
           </a>
           <SiteHeader />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none print:max-w-none print:p-0">
             {children}
           </main>
           <SiteFooter />

@@ -17,9 +17,10 @@ export async function SiteHeader() {
   const handlesGrievances = can(actor, 'grievance.handle');
   const overdueGrievances = handlesGrievances ? await countOverdueCases(await getDb(), { actor }) : 0;
   const tCases = await getTranslations('grievanceCases');
+  const tParticipation = await getTranslations('participation');
 
   return (
-    <header className="border-b border-stone-200 bg-white">
+    <header className="border-b border-stone-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-3">
         <Link href="/" className="text-xl font-bold text-brand-800 no-underline hover:no-underline">
           {t('brand')}
@@ -55,6 +56,11 @@ export async function SiteHeader() {
                     </span>
                   )}
                 </NavLink>
+              </li>
+            )}
+            {isSignedIn(actor) && (
+              <li>
+                <NavLink href="/participation">{tParticipation('navLink')}</NavLink>
               </li>
             )}
             {isSignedIn(actor) && (

@@ -7,12 +7,14 @@ import { isSignedIn } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { hasEnded } from '@/lib/consultations/lifecycle';
 import type { ConsultationView } from '@/lib/consultations/queries';
+import type { PublishedInputView } from '@/lib/decisions/queries';
 import { listConsultationDocuments } from '@/lib/documents/queries';
 import { listConsultationInputs } from '@/lib/inputs/queries';
 import { INPUT_KINDS, type InputKind } from '@/lib/inputs/vocabulary';
 import { listMyVerifiedOrganizations } from '@/lib/organizations/my-organizations';
 import { InputForm } from './input-form';
 import { ReplyForm, ReportForm, SupportForm } from './input-forms';
+import { ResponseSummary } from '@/app/_components/response-summary';
 
 type SearchParams = { page?: string | string[]; kind?: string | string[]; submitted?: string | string[]; status?: string | string[] };
 
@@ -27,8 +29,21 @@ function kindFilter(value: string | undefined): InputKind | undefined {
   return INPUT_KINDS.find((kind) => kind === value);
 }
 
-/** What people said in the consultation, and the way to add to it. */
-export async function InputsSection({ consultation, actor, searchParams }: { consultation: ConsultationView; actor: Actor; searchParams: SearchParams }) {
+/**
+ * What people said in the consultation, the way to add to it and, under each published
+ * input, what became of it (`answers`: the published inputs with their answers, by id).
+ */
+export async function InputsSection({
+  consultation,
+  actor,
+  searchParams,
+  answers,
+}: {
+  consultation: ConsultationView;
+  actor: Actor;
+  searchParams: SearchParams;
+  answers: ReadonlyMap<string, PublishedInputView>;
+}) {
   const db = await getDb();
   const t = await getTranslations('inputs');
   const format = await getFormatter();
@@ -142,6 +157,7 @@ export async function InputsSection({ consultation, actor, searchParams }: { con
                 </p>
               )}
               <p className="max-w-3xl whitespace-pre-line break-words">{input.body}</p>
+              <InputResponse answer={input.status === 'published' ? answers.get(input.id) : undefined} heading={t('response.heading')} />
               <div className="flex flex-wrap items-center gap-4">
                 {can(actor, 'input.support', { phase, isAuthor: input.isOwn }) ? (
                   <SupportForm inputId={input.id} supportedByMe={input.supportedByMe} supportCount={input.supportCount} />
@@ -182,5 +198,17 @@ export async function InputsSection({ consultation, actor, searchParams }: { con
         </nav>
       )}
     </section>
+  );
+}
+
+/** The answer under a published input, when it has one. */
+function InputResponse({ answer, heading }: { answer: PublishedInputView | undefined; heading: string }) {
+  if (!answer?.response) return null;
+  const { response, respondedVia, theme } = answer;
+  return (
+    <div className="max-w-3xl space-y-1 rounded-md border border-stone-200 bg-stone-50 p-3">
+      <h4 className="font-semibold">{heading}</h4>
+      <ResponseSummary {...response} viaTheme={respondedVia === 'theme' ? (theme?.title ?? null) : null} />
+    </div>
   );
 }

@@ -4,12 +4,17 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
+import { ANONYMOUS } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { getActor } from '@/lib/auth/session';
-import { findConsultation } from '@/lib/consultations/queries';
+import { hasEnded } from '@/lib/consultations/lifecycle';
+import { findConsultation, type ConsultationView } from '@/lib/consultations/queries';
+import { accountabilityCoverage } from '@/lib/decisions/figures';
+import { listDecisions, loadConsultationAnswers, type PublishedInputView } from '@/lib/decisions/queries';
 import { DocumentList } from './manage/document-list';
 import { ConsultationHeader } from './consultation-header';
 import { InputsSection } from './inputs-section';
+import { DecisionsSummary } from './report/decisions-summary';
 
 type Props = {
   params: Promise<{ consultationId: string }>;
@@ -24,6 +29,25 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return consultation ? { title: consultation.title, description: consultation.questions[0] } : {};
 }
 
+/**
+ * What became of the input, as the public sees it: answers are recorded only once input
+ * has stopped, so an open consultation costs no query here. One set of queries serves
+ * every input on the page.
+ */
+async function loadOutcome(consultation: ConsultationView) {
+  if (!hasEnded(consultation.phase)) return null;
+  const db = await getDb();
+  const [answers, decisions] = await Promise.all([
+    loadConsultationAnswers(db, { actor: ANONYMOUS, consultationId: consultation.id }),
+    listDecisions(db, { actor: ANONYMOUS, consultationId: consultation.id }),
+  ]);
+  return {
+    coverage: accountabilityCoverage(answers.inputs),
+    decisions: decisions.filter((decision) => decision.status === 'published'),
+    answersByInput: new Map<string, PublishedInputView>(answers.inputs.map((input) => [input.id, input])),
+  };
+}
+
 export default async function ConsultationPage({ params, searchParams }: Props) {
   const actor = await getActor();
   const consultation = await load((await params).consultationId);
@@ -31,6 +55,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
   const t = await getTranslations('consultations');
   const format = await getFormatter();
   const { earliestOpening } = consultation.priorInformation;
+  const outcome = await loadOutcome(consultation);
 
   return (
     <article className="space-y-8">
@@ -42,6 +67,8 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
         </h2>
         <p>{t(`level.${consultation.level}.promise`)}</p>
       </section>
+
+      {outcome && <DecisionsSummary consultationId={consultation.id} coverage={outcome.coverage} decisions={outcome.decisions} />}
 
       <section aria-labelledby="questions-heading" className="space-y-2">
         <h2 id="questions-heading" className="text-2xl font-semibold">
@@ -73,7 +100,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
         <DocumentList consultationId={consultation.id} canManage={false} />
       </section>
 
-      <InputsSection consultation={consultation} actor={actor} searchParams={await searchParams} />
+      <InputsSection consultation={consultation} actor={actor} searchParams={await searchParams} answers={outcome?.answersByInput ?? new Map()} />
 
       <nav aria-label={t('moreLinks')} className="flex flex-wrap gap-4">
         <Link href={`/consultations/${consultation.id}/moderation-log`}>{t('moderationLogLink')}</Link>

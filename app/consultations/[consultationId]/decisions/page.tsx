@@ -7,7 +7,7 @@ import { can } from '@/lib/auth/policy';
 import { getActor } from '@/lib/auth/session';
 import { findConsultation } from '@/lib/consultations/queries';
 import { listDecisions } from '@/lib/decisions/queries';
-import { formatDecidedOn } from './decided-on';
+import { formatCalendarDay } from '@/app/_components/calendar-day';
 import { NewDecisionForm } from './new-decision-form';
 
 type Props = { params: Promise<{ consultationId: string }>; searchParams: Promise<{ deleted?: string | string[] }> };
@@ -67,7 +67,7 @@ export default async function DecisionsPage({ params, searchParams }: Props) {
                     <span className="ml-2 rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{t('draftBadge')}</span>
                   )}
                 </h3>
-                <p className="text-sm text-stone-700">{td('decidedOn', { body: decision.decidingBody, date: formatDecidedOn(format, decision.decidedOn) })}</p>
+                <p className="text-sm text-stone-700">{td('decidedOn', { body: decision.decidingBody, date: formatCalendarDay(format, decision.decidedOn) })}</p>
                 <p className="max-w-3xl whitespace-pre-line">{decision.summary}</p>
               </li>
             ))}

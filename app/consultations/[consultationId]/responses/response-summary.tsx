@@ -2,6 +2,7 @@
 // outcome, explanation, version, the decisions it is tied to and every earlier wording.
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { OutcomeBadge } from '@/app/_components/response-summary';
 import type { ResponseRevisionView, ResponseView } from '@/lib/decisions/queries';
 import type { DecisionOption } from './response-form';
 
@@ -23,7 +24,7 @@ export async function ResponseSummary({ consultationId, response, earlier, decis
   if (!response) {
     return (
       <p>
-        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-900">{td('outcome.unanswered')}</span>
+        <OutcomeBadge outcome={null} />
       </p>
     );
   }
@@ -31,7 +32,7 @@ export async function ResponseSummary({ consultationId, response, earlier, decis
   return (
     <div className="space-y-2 rounded-md border border-stone-200 bg-stone-50 p-3">
       <p className="flex flex-wrap items-center gap-2">
-        <span className="rounded-full bg-stone-200 px-2 py-0.5 text-sm font-medium text-stone-900">{td(`outcome.${response.outcome}`)}</span>
+        <OutcomeBadge outcome={response.outcome} />
         <span className="text-sm text-stone-700">{t('version', { revision: response.revision, date: date(response.updatedAt) })}</span>
       </p>
       <p className="max-w-3xl whitespace-pre-line break-words">{response.explanation}</p>

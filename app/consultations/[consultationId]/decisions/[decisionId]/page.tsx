@@ -13,7 +13,7 @@ import { findConsultation } from '@/lib/consultations/queries';
 import { accountabilityCoverage } from '@/lib/decisions/figures';
 import { findDecision, loadConsultationAnswers } from '@/lib/decisions/queries';
 import { acceptedType } from '@/lib/documents/file-check';
-import { formatDecidedOn } from '../decided-on';
+import { formatCalendarDay } from '@/app/_components/calendar-day';
 import { DecisionDocumentUploadForm, DeleteDraftForm, EditDecisionForm, PublishForm, RemoveDecisionDocumentForm } from './draft-forms';
 
 type Props = {
@@ -68,7 +68,7 @@ export default async function DecisionPage({ params, searchParams }: Props) {
           </p>
         )}
         <h1 className="text-3xl font-bold">{decision.title}</h1>
-        <p className="text-lg">{td('decidedOn', { body: decision.decidingBody, date: formatDecidedOn(format, decision.decidedOn) })}</p>
+        <p className="text-lg">{td('decidedOn', { body: decision.decidingBody, date: formatCalendarDay(format, decision.decidedOn) })}</p>
         {decision.publishedAt && <p className="text-sm text-stone-700">{t('publishedAt', { date: format.dateTime(decision.publishedAt, { dateStyle: 'long' }) })}</p>}
         {canManage && query.created === '1' && (
           <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-brand-800">
