@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
+import { SelectFilter } from '@/app/_components/select-filter';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
@@ -89,24 +90,15 @@ export async function InputsSection({
         </p>
       )}
 
-      <form method="get" action={`/consultations/${consultation.id}`} className="flex flex-wrap items-end gap-2">
-        <div className="space-y-1">
-          <label htmlFor="kind-filter" className="label">
-            {t('filter.label')}
-          </label>
-          <select id="kind-filter" name="kind" defaultValue={kind ?? ''} className="input">
-            <option value="">{t('filter.all')}</option>
-            {INPUT_KINDS.map((value) => (
-              <option key={value} value={value}>
-                {t(`kind.${value}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button-secondary">
-          {t('filter.apply')}
-        </button>
-      </form>
+      <SelectFilter
+        action={`/consultations/${consultation.id}`}
+        name="kind"
+        id="kind-filter"
+        label={t('filter.label')}
+        options={[{ value: '', label: t('filter.all') }, ...INPUT_KINDS.map((value) => ({ value, label: t(`kind.${value}`) }))]}
+        defaultValue={kind ?? ''}
+        applyLabel={t('filter.apply')}
+      />
 
       {plan && listing.items.some((input) => input.pin) && (
         <figure className="space-y-2">

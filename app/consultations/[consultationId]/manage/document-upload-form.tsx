@@ -4,8 +4,9 @@
 // The server checks everything again; the size check here only spares people waiting
 // for 20 MB to travel before hearing that it is too much.
 import { useTranslations } from 'next-intl';
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useActionState } from 'react';
 import { FormMessage, SubmitButton, TextField } from '@/app/_components/form-fields';
+import { useUploadForm } from '@/app/_components/use-upload-form';
 import { initialFormState, type FormState } from '@/lib/actions/form-state';
 import { ACCEPT_ATTRIBUTE, MAX_DOCUMENT_BYTES } from '@/lib/documents/file-check';
 import { removeDocumentAction, uploadDocumentAction } from './document-actions';
@@ -91,22 +92,7 @@ export interface DocumentUploadFormProps {
 export function DocumentUploadForm({ consultationId, canChangePlan = true }: DocumentUploadFormProps) {
   const t = useTranslations('documents');
   const tValidation = useTranslations('validation');
-  const [state, dispatch, isPending] = useActionState(uploadDocumentAction, initialFormState);
-  const [isTooLarge, setIsTooLarge] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  // Submitting by hand keeps the chosen file after an error (React resets a form after
-  // its action runs), so nobody has to find a large file again to fix a typo in the title.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isTooLarge) return;
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => dispatch(formData));
-  }
-
-  useEffect(() => {
-    if (state.status === 'success') formRef.current?.reset();
-  }, [state]);
+  const { state, dispatch, isPending, isTooLarge, setIsTooLarge, formRef, onSubmit } = useUploadForm(uploadDocumentAction);
 
   const fileError = isTooLarge ? 'fileTooLarge' : state.fieldErrors.file;
   const consultationError = state.fieldErrors.consultationId;

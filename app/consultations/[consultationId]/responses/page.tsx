@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ConsultationPhaseBadge } from '@/app/_components/consultation-phase-badge';
+import { SelectFilter } from '@/app/_components/select-filter';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/policy';
@@ -127,23 +128,15 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
         <h2 id="inputs-heading" className="text-2xl font-semibold">
           {t('inputs.title', { count: answers.inputs.length })}
         </h2>
-        <form method="get" action={`${base}/responses`} className="flex flex-wrap items-end gap-2">
-          <div className="space-y-1">
-            <label htmlFor="responses-filter" className="label">
-              {t('filter.label')}
-            </label>
-            <select id="responses-filter" name="show" defaultValue={filter} className="input">
-              {FILTERS.map((value) => (
-                <option key={value} value={value}>
-                  {t(`filter.${value}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button-secondary">
-            {t('filter.apply')}
-          </button>
-        </form>
+        <SelectFilter
+          action={`${base}/responses`}
+          name="show"
+          id="responses-filter"
+          label={t('filter.label')}
+          options={FILTERS.map((value) => ({ value, label: t(`filter.${value}`) }))}
+          defaultValue={filter}
+          applyLabel={t('filter.apply')}
+        />
         {filter !== 'all' && <p>{t('filter.showing', { shown: shown.length, total: answers.inputs.length })}</p>}
         {shown.length === 0 ? (
           <p>{answers.inputs.length === 0 ? t('inputs.none') : t('inputs.noneShown')}</p>

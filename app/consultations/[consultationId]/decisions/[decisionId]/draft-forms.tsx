@@ -4,7 +4,8 @@
 // publish it, or delete it. A published decision is a public record: none of these
 // forms is shown for it, and the server refuses them anyway.
 import { useTranslations } from 'next-intl';
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useActionState, type ReactNode } from 'react';
+import { useUploadForm } from '@/app/_components/use-upload-form';
 import { FileField, FormMessage, SubmitButton, TextAreaField, TextField } from '@/app/_components/form-fields';
 import { initialFormState, type FormState } from '@/lib/actions/form-state';
 import { UNANSWERED_REASON_MAX } from '@/lib/decisions/vocabulary';
@@ -32,22 +33,7 @@ const tooLarge = (files: File[]) => (files.some((file) => file.size > MAX_DOCUME
 
 export function DecisionDocumentUploadForm({ decisionId }: { decisionId: string }) {
   const t = useTranslations('decisionManage.documents');
-  const [state, dispatch, isPending] = useActionState(uploadDecisionDocumentAction, initialFormState);
-  const [isTooLarge, setIsTooLarge] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  // Submitting by hand keeps the chosen file after an error (React resets a form after
-  // its action runs), so nobody has to find a large file again to fix a typo in the title.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (isTooLarge) return;
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => dispatch(formData));
-  }
-
-  useEffect(() => {
-    if (state.status === 'success') formRef.current?.reset();
-  }, [state]);
+  const { state, dispatch, isPending, setIsTooLarge, formRef, onSubmit } = useUploadForm(uploadDecisionDocumentAction);
 
   return (
     <form ref={formRef} action={dispatch} onSubmit={onSubmit} className="card space-y-4" aria-labelledby="upload-decision-document-heading" noValidate>
