@@ -2,7 +2,8 @@
 // a client can post with a form state, never an exception.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { formAction } from '@/lib/actions/form-action';
+import { formAction, formFields } from '@/lib/actions/form-action';
+import { plainText } from '@/lib/validation/text';
 
 const action = formAction(z.object({ name: z.string().min(2, 'nameRequired') }), async () => {
   throw new Error('the handler must not run for invalid input');
@@ -23,5 +24,20 @@ describe('formAction', () => {
     expect(state.status).toBe('error');
     expect(state.fieldErrors).toEqual({ name: 'nameRequired' });
     expect(state.values).toEqual({ name: 'x' });
+  });
+
+  it('hands a name sent once as a value and a name sent several times (ticked boxes) as the list of its values', () => {
+    const form = new FormData();
+    form.append('title', 'Cycle lanes');
+    form.append('inputIds', 'a');
+    form.append('inputIds', 'b');
+    expect(formFields(form)).toEqual({ title: 'Cycle lanes', inputIds: ['a', 'b'] });
+  });
+
+  it('gives a text field missing from the form the message of a blank one', () => {
+    const schema = z.object({ title: plainText({ min: 3, max: 10, tooShort: 'titleRequired', tooLong: 'titleTooLong' }) });
+    expect(schema.safeParse({}).error?.issues[0]?.message).toBe('titleRequired');
+    expect(schema.safeParse({ title: ' ' }).error?.issues[0]?.message).toBe('titleRequired');
+    expect(schema.safeParse({ title: 42 }).error?.issues[0]?.message).toBe('textInvalid');
   });
 });
