@@ -14,7 +14,7 @@ import { databaseFileStorage } from '@/lib/documents/storage';
 import { AppError } from '@/lib/errors';
 import { signedInId } from '@/lib/inputs/context';
 import { notify, sendAfterCommit, type PendingEmail } from '@/lib/notifications/notify';
-import { countUnanswered } from './respond';
+import { countUnanswered } from './queries';
 import type { CreateDecisionInput, DecisionFields, PublishDecisionInput } from './schemas';
 
 const decisionNotFound = () => new AppError('not_found', { detail: 'decision not found', fieldErrors: { decisionId: 'decision.notFound' } });

@@ -1,7 +1,7 @@
 // Reading what became of a consultation's inputs: each published input with the answer
 // that applies to it (its own, or its theme's), the consultation's decisions, and the
 // earlier wordings of answers. Pages and exports read through here only.
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
 import { decisionDocuments, decisions, inputResponses, inputs, inputThemeMembers, inputThemes, organizations, responseDecisions, responseRevisions, users } from '@/db/schema';
@@ -10,7 +10,7 @@ import { can } from '@/lib/auth/policy';
 import { authorDisplay } from '@/lib/inputs/author-display';
 import type { InputChannel, InputKind } from '@/lib/inputs/vocabulary';
 import type { StakeholderCategory } from '@/lib/stakeholders/vocabulary';
-import type { AnsweredInput } from './figures';
+import type { AnsweredInput, Coverage } from './figures';
 import type { DecisionStatus, ResponseOutcome } from './vocabulary';
 
 export interface ResponseView {
@@ -130,6 +130,9 @@ export async function listDecisions(db: Db, { actor, consultationId }: { actor: 
   return rows.map((row) => ({ ...row, documents: documents.get(row.id) ?? [] }));
 }
 
+/** Matches no row: `in ()` is not valid SQL. */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One decision, or null when it does not exist or the actor may not see it. */
@@ -199,7 +202,10 @@ export interface ConsultationAnswers {
  * answer that applies to it, and the themes. For people who are not staff, responses
  * link only to published decisions.
  */
-export async function loadConsultationAnswers(db: Db, { actor, consultationId }: { actor: Actor; consultationId: string }): Promise<ConsultationAnswers> {
+export async function loadConsultationAnswers(
+  db: Db,
+  { actor, consultationId, inputIds }: { actor: Actor; consultationId: string; /** Only these inputs (a page of them); themes are still all listed. */ inputIds?: readonly string[] },
+): Promise<ConsultationAnswers> {
   const seesDrafts = can(actor, 'decision.view', { isPublished: false });
   const visibleDecisionIds = seesDrafts
     ? null
@@ -229,7 +235,14 @@ export async function loadConsultationAnswers(db: Db, { actor, consultationId }:
     .leftJoin(organizations, eq(organizations.id, inputs.organizationId))
     .leftJoin(inputThemeMembers, eq(inputThemeMembers.inputId, inputs.id))
     .leftJoin(inputThemes, eq(inputThemes.id, inputThemeMembers.themeId))
-    .where(and(eq(inputs.consultationId, consultationId), eq(inputs.status, 'published'), isNull(inputs.parentId)))
+    .where(
+      and(
+        eq(inputs.consultationId, consultationId),
+        eq(inputs.status, 'published'),
+        isNull(inputs.parentId),
+        inputIds === undefined ? undefined : inArray(inputs.id, inputIds.length > 0 ? [...inputIds] : [NO_ID]),
+      ),
+    )
     .orderBy(asc(inputs.number));
   const { byInput, byTheme } = await responsesOf(db, consultationId, visibleDecisionIds);
   const themeRows = await db.select({ id: inputThemes.id, title: inputThemes.title }).from(inputThemes).where(eq(inputThemes.consultationId, consultationId)).orderBy(asc(inputThemes.createdAt));
@@ -267,6 +280,30 @@ export async function loadConsultationAnswers(db: Db, { actor, consultationId }:
     inputIds: published.filter((input) => input.theme?.id === theme.id).map((input) => input.id),
   }));
   return { inputs: published, themes };
+}
+
+/** Published inputs of the consultation with no answer of their own nor through a theme. */
+export async function countUnanswered(tx: Db, consultationId: string): Promise<number> {
+  const themeResponses = alias(inputResponses, 'theme_responses');
+  const [row] = await tx
+    .select({ unanswered: count() })
+    .from(inputs)
+    .leftJoin(inputResponses, eq(inputResponses.inputId, inputs.id))
+    .leftJoin(inputThemeMembers, eq(inputThemeMembers.inputId, inputs.id))
+    .leftJoin(themeResponses, eq(themeResponses.themeId, inputThemeMembers.themeId))
+    .where(and(eq(inputs.consultationId, consultationId), eq(inputs.status, 'published'), isNull(inputs.parentId), isNull(inputResponses.id), isNull(themeResponses.id)));
+  return row?.unanswered ?? 0;
+}
+
+/** How many published inputs have an answer, counted in the database (no input is loaded). */
+export async function loadCoverage(db: Db, consultationId: string): Promise<Coverage> {
+  const [row] = await db
+    .select({ published: count() })
+    .from(inputs)
+    .where(and(eq(inputs.consultationId, consultationId), eq(inputs.status, 'published'), isNull(inputs.parentId)));
+  const published = row?.published ?? 0;
+  const unanswered = await countUnanswered(db, consultationId);
+  return { published, answered: published - unanswered, unanswered, share: published === 0 ? null : (published - unanswered) / published };
 }
 
 /** Earlier wordings (every revision before the current one) of the given responses. */

@@ -2,8 +2,7 @@
 // thing. An answer is public once recorded; changing it later keeps the earlier
 // wording as a revision. Every author the answer reaches is notified in the same
 // transaction, so nobody is told of an answer that was rolled back.
-import { and, count, eq, inArray, isNull } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { consultations, decisions, inputResponses, inputs, inputThemeMembers, inputThemes, responseDecisions, responseRevisions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -233,17 +232,4 @@ export async function deleteTheme(db: Db, { actor, now = new Date(), themeId }: 
     if (answer) throw new AppError('conflict', { detail: 'theme answered', fieldErrors: { form: 'theme.answered' } });
     await tx.delete(inputThemes).where(eq(inputThemes.id, themeId));
   });
-}
-
-/** Published inputs of the consultation with no answer of their own nor through a theme. */
-export async function countUnanswered(tx: Db, consultationId: string): Promise<number> {
-  const themeResponses = alias(inputResponses, 'theme_responses');
-  const [row] = await tx
-    .select({ unanswered: count() })
-    .from(inputs)
-    .leftJoin(inputResponses, eq(inputResponses.inputId, inputs.id))
-    .leftJoin(inputThemeMembers, eq(inputThemeMembers.inputId, inputs.id))
-    .leftJoin(themeResponses, eq(themeResponses.themeId, inputThemeMembers.themeId))
-    .where(and(eq(inputs.consultationId, consultationId), eq(inputs.status, 'published'), isNull(inputs.parentId), isNull(inputResponses.id), isNull(themeResponses.id)));
-  return row?.unanswered ?? 0;
 }

@@ -9,7 +9,8 @@ import { consultations, decisions, responseRevisions } from '@/db/schema';
 import { ANONYMOUS } from '@/lib/auth/actor';
 import { deleteDraftDecision, publishDecision, updateDecision } from '@/lib/decisions/manage-decisions';
 import { listMyParticipation } from '@/lib/decisions/my-participation';
-import { earlierRevisions, listDecisions, loadConsultationAnswers } from '@/lib/decisions/queries';
+import { accountabilityCoverage } from '@/lib/decisions/figures';
+import { earlierRevisions, listDecisions, loadConsultationAnswers, loadCoverage } from '@/lib/decisions/queries';
 import { addToTheme, createTheme, deleteTheme, removeFromTheme, respond } from '@/lib/decisions/respond';
 import { recordAssistedInput } from '@/lib/inputs/record-assisted-input';
 import { replyToInput } from '@/lib/inputs/reply';
@@ -241,6 +242,23 @@ describe.each(testBackends)('decisions on $name', (backend) => {
         const expected = index < 2 ? [{ kind: 'response_published', note: 'adopted', input: { id: inputs[index]!.id, number: inputs[index]!.number } }] : [];
         expect(await listNotifications(handle.db, { actor: author })).toEqual(expected.map((notification) => expect.objectContaining(notification)));
       }
+    });
+
+    it('counts coverage in the database as the answers say, and answers a page of inputs alone', async () => {
+      const moderator = await createActor(handle.db, 'moderator');
+      const { consultationId, inputs } = await closedWithInputs(4);
+      const [first, second, third] = inputs;
+      const { themeId } = await createTheme(handle.db, { actor: moderator, consultationId, title: 'Safer crossings', inputIds: [first!.id, second!.id] });
+      await respond(handle.db, { actor: moderator, themeId, outcome: 'adopted', explanation: EXPLANATION, decisionIds: [] });
+      await respond(handle.db, { actor: moderator, inputId: third!.id, outcome: 'noted', explanation: EXPLANATION, decisionIds: [] });
+
+      const all = await loadConsultationAnswers(handle.db, { actor: ANONYMOUS, consultationId });
+      expect(await loadCoverage(handle.db, consultationId)).toEqual(accountabilityCoverage(all.inputs));
+      expect(await loadCoverage(handle.db, consultationId)).toEqual({ published: 4, answered: 3, unanswered: 1, share: 0.75 });
+
+      const page = await loadConsultationAnswers(handle.db, { actor: ANONYMOUS, consultationId, inputIds: [second!.id] });
+      expect(page.inputs.map((input) => [input.id, input.outcome])).toEqual([[second!.id, 'adopted']]);
+      expect((await loadConsultationAnswers(handle.db, { actor: ANONYMOUS, consultationId, inputIds: [] })).inputs).toEqual([]);
     });
 
     it('keeps an input that has its own answer out of a theme', async () => {

@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { SelectFilter } from '@/app/_components/select-filter';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
-import type { Actor } from '@/lib/auth/actor';
-import { isSignedIn } from '@/lib/auth/actor';
+import { getDb, type Db } from '@/db';
+import { ANONYMOUS, isSignedIn, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { hasEnded } from '@/lib/consultations/lifecycle';
 import type { ConsultationView } from '@/lib/consultations/queries';
-import type { PublishedInputView } from '@/lib/decisions/queries';
+import { loadConsultationAnswers, type PublishedInputView } from '@/lib/decisions/queries';
 import { listConsultationDocuments } from '@/lib/documents/queries';
 import { listConsultationInputs } from '@/lib/inputs/queries';
 import { INPUT_KINDS, type InputKind } from '@/lib/inputs/vocabulary';
@@ -30,27 +29,26 @@ function kindFilter(value: string | undefined): InputKind | undefined {
   return INPUT_KINDS.find((kind) => kind === value);
 }
 
-/**
- * What people said in the consultation, the way to add to it and, under each published
- * input, what became of it (`answers`: the published inputs with their answers, by id).
- */
-export async function InputsSection({
-  consultation,
-  actor,
-  searchParams,
-  answers,
-}: {
-  consultation: ConsultationView;
-  actor: Actor;
-  searchParams: SearchParams;
-  answers: ReadonlyMap<string, PublishedInputView>;
-}) {
+/** Answers are recorded once input has stopped: only then are this page's inputs' answers looked up. */
+async function answersOf(db: Db, consultation: ConsultationView, inputIds: readonly string[]): Promise<ReadonlyMap<string, PublishedInputView>> {
+  if (!hasEnded(consultation.phase) || inputIds.length === 0) return new Map();
+  const { inputs } = await loadConsultationAnswers(db, { actor: ANONYMOUS, consultationId: consultation.id, inputIds });
+  return new Map(inputs.map((input) => [input.id, input]));
+}
+
+/** What people said in the consultation, the way to add to it and, under each published input, what became of it. */
+export async function InputsSection({ consultation, actor, searchParams }: { consultation: ConsultationView; actor: Actor; searchParams: SearchParams }) {
   const db = await getDb();
   const t = await getTranslations('inputs');
   const format = await getFormatter();
   const page = pageNumber(single(searchParams.page));
   const kind = kindFilter(single(searchParams.kind));
   const listing = await listConsultationInputs(db, { actor, consultationId: consultation.id, page, kind });
+  const answers = await answersOf(
+    db,
+    consultation,
+    listing.items.filter((input) => input.status === 'published').map((input) => input.id),
+  );
   const phase = consultation.phase;
   const canSubmit = can(actor, 'input.submit', { phase });
   const canReply = can(actor, 'input.reply', { phase });

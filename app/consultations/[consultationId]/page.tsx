@@ -9,8 +9,7 @@ import { can } from '@/lib/auth/policy';
 import { getActor } from '@/lib/auth/session';
 import { hasEnded } from '@/lib/consultations/lifecycle';
 import { findConsultation, type ConsultationView } from '@/lib/consultations/queries';
-import { accountabilityCoverage } from '@/lib/decisions/figures';
-import { listDecisions, loadConsultationAnswers, type PublishedInputView } from '@/lib/decisions/queries';
+import { listDecisions, loadCoverage } from '@/lib/decisions/queries';
 import { DocumentList } from './manage/document-list';
 import { ConsultationHeader } from './consultation-header';
 import { InputsSection } from './inputs-section';
@@ -31,21 +30,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /**
  * What became of the input, as the public sees it: answers are recorded only once input
- * has stopped, so an open consultation costs no query here. One set of queries serves
- * every input on the page.
+ * has stopped, so an open consultation costs no query here. The answers themselves are
+ * loaded with the page of inputs that shows them.
  */
 async function loadOutcome(consultation: ConsultationView) {
   if (!hasEnded(consultation.phase)) return null;
   const db = await getDb();
-  const [answers, decisions] = await Promise.all([
-    loadConsultationAnswers(db, { actor: ANONYMOUS, consultationId: consultation.id }),
-    listDecisions(db, { actor: ANONYMOUS, consultationId: consultation.id }),
-  ]);
-  return {
-    coverage: accountabilityCoverage(answers.inputs),
-    decisions: decisions.filter((decision) => decision.status === 'published'),
-    answersByInput: new Map<string, PublishedInputView>(answers.inputs.map((input) => [input.id, input])),
-  };
+  const [coverage, decisions] = await Promise.all([loadCoverage(db, consultation.id), listDecisions(db, { actor: ANONYMOUS, consultationId: consultation.id })]);
+  return { coverage, decisions: decisions.filter((decision) => decision.status === 'published') };
 }
 
 export default async function ConsultationPage({ params, searchParams }: Props) {
@@ -100,7 +92,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
         <DocumentList consultationId={consultation.id} canManage={false} />
       </section>
 
-      <InputsSection consultation={consultation} actor={actor} searchParams={await searchParams} answers={outcome?.answersByInput ?? new Map()} />
+      <InputsSection consultation={consultation} actor={actor} searchParams={await searchParams} />
 
       <nav aria-label={t('moreLinks')} className="flex flex-wrap gap-4">
         <Link href={`/consultations/${consultation.id}/moderation-log`}>{t('moderationLogLink')}</Link>
