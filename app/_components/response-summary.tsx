@@ -1,6 +1,7 @@
 // How an answer to an input reads wherever it is shown (the consultation page, the
 // report, "My participation"): the outcome as a badge whose text says it (colour only
 // repeats it), the explanation, whether it came with a theme, and when it was changed.
+import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ResponseRevisionView } from '@/lib/decisions/queries';
 import type { ResponseOutcome } from '@/lib/decisions/vocabulary';
@@ -34,9 +35,16 @@ export interface ResponseSummaryProps {
   viaTheme: string | null;
   /** Earlier wordings, the latest first; when absent, only the date of the change is told. */
   earlier?: readonly ResponseRevisionView[];
+  /** The published decisions the answer is tied to, with their addresses. */
+  decisions?: ReadonlyArray<{ href: string; title: string }>;
 }
 
-export async function ResponseSummary({ outcome, explanation, revision, updatedAt, viaTheme, earlier }: ResponseSummaryProps) {
+/** The published decisions among `decisionIds`, as links for ResponseSummary. */
+export function decisionLinks(consultationId: string, decisionIds: readonly string[], published: ReadonlyArray<{ id: string; title: string }>) {
+  return published.filter((decision) => decisionIds.includes(decision.id)).map((decision) => ({ href: `/consultations/${consultationId}/decisions/${decision.id}`, title: decision.title }));
+}
+
+export async function ResponseSummary({ outcome, explanation, revision, updatedAt, viaTheme, earlier, decisions = [] }: ResponseSummaryProps) {
   const t = await getTranslations('decisions');
   const tr = await getTranslations('report.response');
   const format = await getFormatter();
@@ -48,6 +56,17 @@ export async function ResponseSummary({ outcome, explanation, revision, updatedA
       </p>
       <p className="max-w-3xl whitespace-pre-line break-words">{explanation}</p>
       {viaTheme !== null && <p className="hint">{t('viaTheme', { theme: viaTheme })}</p>}
+      {decisions.length > 0 && (
+        <p className="text-sm">
+          {t('tiedTo', { count: decisions.length })}{' '}
+          {decisions.map((decision, index) => (
+            <span key={decision.href}>
+              {index > 0 && ', '}
+              <Link href={decision.href}>{decision.title}</Link>
+            </span>
+          ))}
+        </p>
+      )}
       {revision > 1 &&
         (earlier && earlier.length > 0 ? (
           <div className="hint space-y-1">

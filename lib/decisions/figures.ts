@@ -41,6 +41,14 @@ export function accountabilityCoverage(inputs: readonly Pick<AnsweredInput, 'out
   return { published: inputs.length, answered, unanswered: inputs.length - answered, share: inputs.length === 0 ? null : answered / inputs.length };
 }
 
+/**
+ * The values of the coverage sentence. The share is rounded down to a whole percent, so
+ * 199 answers out of 200 never read as 100%.
+ */
+export function coverageMessageValues({ answered, published, share }: Coverage): { answered: number; published: number; share: number } {
+  return { answered, published, share: share === null ? 0 : Math.floor(share * 100) / 100 };
+}
+
 export type OutcomeCounts = Record<ResponseOutcome | 'unanswered', number>;
 
 export function countByOutcome(inputs: readonly Pick<AnsweredInput, 'outcome'>[]): OutcomeCounts {

@@ -2,9 +2,9 @@
 // it. A published decision is a public record: it is not edited or removed, and the
 // first one moves the consultation to `decided`. Publishing while published inputs
 // are still unanswered needs a reason, kept and shown with the count of those inputs.
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { consultations, decisionDocuments, decisions, inputs } from '@/db/schema';
+import { consultations, decisionDocuments, decisions, inputs, responseDecisions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
 import { consultationPhase, hasEnded } from '@/lib/consultations/lifecycle';
@@ -58,6 +58,9 @@ export async function deleteDraftDecision(db: Db, { actor, decisionId }: { actor
   authorize(actor, 'decision.manage');
   return db.transaction(async (tx) => {
     const decision = await lockDraft(tx, decisionId);
+    // Answers name the decisions they shaped; deleting one would change them silently.
+    const [link] = await tx.select({ responseId: responseDecisions.responseId }).from(responseDecisions).where(eq(responseDecisions.decisionId, decisionId)).limit(1);
+    if (link) throw new AppError('conflict', { detail: 'draft decision linked by responses', fieldErrors: { form: 'decision.linkedByResponses' } });
     const files = await tx.select({ fileId: decisionDocuments.fileId }).from(decisionDocuments).where(eq(decisionDocuments.decisionId, decisionId));
     await tx.delete(decisions).where(eq(decisions.id, decisionId));
     for (const { fileId } of files) await databaseFileStorage(tx).remove(fileId);
@@ -139,10 +142,11 @@ export async function publishDecision(db: Db, { actor, now = new Date(), decisio
       .set({ status: 'decided', decidedAt: consultation.decidedAt ?? now, closedAt: consultation.closedAt ?? now, updatedAt: now })
       .where(eq(consultations.id, consultation.id));
 
+    // People who gave input (not those who only replied in a thread): "My participation" lists inputs.
     const participants = await tx
       .selectDistinct({ authorId: inputs.authorId })
       .from(inputs)
-      .where(and(eq(inputs.consultationId, consultation.id), eq(inputs.status, 'published'), isNotNull(inputs.authorId)));
+      .where(and(eq(inputs.consultationId, consultation.id), eq(inputs.status, 'published'), isNull(inputs.parentId), isNotNull(inputs.authorId)));
     for (const { authorId } of participants) {
       if (authorId !== null) emails.push(await notify(tx, { userId: authorId, kind: 'decision_published', consultationId: consultation.id }));
     }

@@ -117,7 +117,8 @@ export async function listMyParticipation(db: Db, { actor, now = new Date() }: {
       } satisfies MyConsultation);
     byConsultation.set(row.consultation.id, entry);
     const responseId = row.ownResponseId ?? row.themeResponseId;
-    const response = row.status === 'published' ? responses.find((candidate) => candidate.id === responseId) : undefined;
+    // An input hidden after it was answered keeps its answer here: its author was told of it.
+    const response = responses.find((candidate) => candidate.id === responseId);
     entry.inputs.push({
       id: row.id,
       number: row.number,

@@ -88,7 +88,10 @@ function jsonReport(context: ReportExportContext): string {
       unansweredAtPublication: decision.unansweredAtPublication,
       unansweredReason: decision.unansweredReason,
     })),
-    themes: context.themes.map((theme) => ({
+    // A theme whose inputs were all hidden since says nothing the public may read.
+    themes: context.themes
+      .filter((theme) => context.inputs.some((input) => input.theme?.id === theme.id))
+      .map((theme) => ({
       id: theme.id,
       title: theme.title,
       outcome: theme.response?.outcome ?? null,

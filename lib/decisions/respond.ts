@@ -74,7 +74,13 @@ async function notifyAuthors(
   { consultationId, outcome, kind, reached }: { consultationId: string; outcome: ResponseOutcome; kind: 'response_published' | 'response_revised'; reached: Array<{ authorId: string; inputId: string }> },
 ): Promise<PendingEmail[]> {
   const emails: PendingEmail[] = [];
-  for (const { authorId, inputId } of reached) emails.push(await notify(tx, { userId: authorId, kind, consultationId, inputId, note: outcome }));
+  const mailed = new Set<string>();
+  for (const { authorId, inputId } of reached) {
+    // A notification per input; one e-mail per person, however many of their inputs a theme holds.
+    const email = await notify(tx, { userId: authorId, kind, consultationId, inputId, note: outcome });
+    if (!mailed.has(authorId)) emails.push(email);
+    mailed.add(authorId);
+  }
   return emails;
 }
 
@@ -208,9 +214,14 @@ export async function addToTheme(db: Db, { actor, now = new Date(), themeId, inp
   sendAfterCommit(emails);
 }
 
-/** Takes an input out of its theme: it is unanswered again until answered on its own. */
+/**
+ * Takes an input out of its theme. If the theme was answered, the input keeps that
+ * answer as one of its own (which staff may then change), so nothing its author was
+ * told disappears; otherwise it is unanswered until answered on its own.
+ */
 export async function removeFromTheme(db: Db, { actor, now = new Date(), themeId, inputId }: ThemeMembershipInput & { actor: Actor; now?: Date }): Promise<void> {
   authorize(actor, 'consultation.manage');
+  const editorId = signedInId(actor);
   await db.transaction(async (tx) => {
     const theme = await lockTheme(tx, themeId);
     await consultationForAnswers(tx, actor, theme.consultationId, now);
@@ -219,6 +230,19 @@ export async function removeFromTheme(db: Db, { actor, now = new Date(), themeId
       .where(and(eq(inputThemeMembers.themeId, themeId), eq(inputThemeMembers.inputId, inputId)))
       .returning({ inputId: inputThemeMembers.inputId });
     if (removed.length === 0) throw notFound('inputId', 'inputNotFound');
+    const [answer] = await tx
+      .select({ id: inputResponses.id, outcome: inputResponses.outcome, explanation: inputResponses.explanation })
+      .from(inputResponses)
+      .where(eq(inputResponses.themeId, themeId));
+    if (!answer) return;
+    const decisionIds = (await tx.select({ id: responseDecisions.decisionId }).from(responseDecisions).where(eq(responseDecisions.responseId, answer.id))).map((row) => row.id).sort();
+    const [own] = await tx
+      .insert(inputResponses)
+      .values({ consultationId: theme.consultationId, inputId, outcome: answer.outcome, explanation: answer.explanation, revision: 1, respondedBy: editorId, createdAt: now, updatedAt: now })
+      .returning({ id: inputResponses.id });
+    if (!own) throw new AppError('internal', { detail: 'response not stored' });
+    if (decisionIds.length > 0) await tx.insert(responseDecisions).values(decisionIds.map((decisionId) => ({ responseId: own.id, decisionId })));
+    await tx.insert(responseRevisions).values({ responseId: own.id, revision: 1, outcome: answer.outcome, explanation: answer.explanation, decisionIds, editedBy: editorId, createdAt: now });
   });
 }
 

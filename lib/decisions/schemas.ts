@@ -1,7 +1,8 @@
 // What the decision, response and theme forms send. Messages are catalogue keys under
 // `validation.` (lib/i18n/messages/en/core.json).
 import { z } from 'zod';
-import { isCalendarDate } from '@/lib/validation/calendar-date';
+import { env } from '@/lib/env';
+import { isCalendarDate, todayIn } from '@/lib/validation/calendar-date';
 import { plainText } from '@/lib/validation/text';
 import {
   DECIDING_BODY_MAX,
@@ -26,7 +27,12 @@ export const decisionFieldsSchema = z.object({
   summary: plainText({ min: 10, max: DECISION_SUMMARY_MAX, tooShort: 'decision.summaryRequired', tooLong: 'decision.summaryTooLong' }),
   body: plainText({ min: 20, max: DECISION_TEXT_MAX, tooShort: 'decision.bodyRequired', tooLong: 'decision.bodyTooLong' }),
   decidingBody: plainText({ min: 2, max: DECIDING_BODY_MAX, tooShort: 'decision.decidingBodyRequired', tooLong: 'decision.decidingBodyTooLong' }),
-  decidedOn: z.string().trim().refine(isCalendarDate, 'decision.decidedOnInvalid'),
+  // Read at parse time: "after today" is on the city's calendar, whatever the server's zone.
+  decidedOn: z
+    .string('decision.decidedOnInvalid')
+    .trim()
+    .refine(isCalendarDate, { message: 'decision.decidedOnInvalid', abort: true })
+    .refine((value) => value <= todayIn(env().TIME_ZONE), 'decision.decidedOnInFuture'),
 });
 export type DecisionFields = z.output<typeof decisionFieldsSchema>;
 
@@ -64,7 +70,7 @@ export const respondSchema = z
     inputId: z.uuid('inputNotFound').optional(),
     themeId: z.uuid('theme.notFound').optional(),
     /** The revision the person saw when they opened the form; 0 when there was no response yet. */
-    expectedRevision: z.coerce.number().int().min(0).optional(),
+    expectedRevision: z.coerce.number('response.changedMeanwhile').int('response.changedMeanwhile').min(0, 'response.changedMeanwhile').optional(),
     ...responseFields,
   })
   .refine((value) => (value.inputId === undefined) !== (value.themeId === undefined), { message: 'response.subjectMissing', path: ['form'] });

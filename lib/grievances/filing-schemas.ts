@@ -5,8 +5,7 @@
 import { z } from 'zod';
 import { env } from '@/lib/env';
 import { plainText } from '@/lib/validation/text';
-import { isCalendarDate } from '@/lib/validation/calendar-date';
-import { instantToWallTime } from '@/lib/validation/wall-time';
+import { isCalendarDate, todayIn } from '@/lib/validation/calendar-date';
 import { isChosenFile, MAX_CONTACT_NAME_LENGTH, MAX_CONTACT_PHONE_LENGTH, MAX_OUTCOME_LENGTH, MAX_PLACE_LENGTH } from './filing-limits';
 import { shownStageSchema } from './step-schemas';
 import { GRIEVANCE_CATEGORIES, MAX_DESCRIPTION_LENGTH, MAX_MESSAGE_LENGTH, MIN_EXPLANATION_LENGTH } from './vocabulary';
@@ -20,10 +19,7 @@ const optional = <T extends z.ZodType<string | null>>(schema: T) =>
     .preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional())
     .transform((value) => (value ? value : null));
 
-/** Today's date (YYYY-MM-DD) on the city's calendar. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return instantToWallTime(now, timeZone).slice(0, 10);
-}
+export { todayIn } from '@/lib/validation/calendar-date';
 
 // Read at parse time: "the future" starts tomorrow in the city, whatever the server's zone.
 const eventDate = z

@@ -192,12 +192,17 @@ test('a resident sees the partly adopted answer to their input on My participati
   const reported = report.input(inputTitle);
   await expect(reported).toContainText('Partly adopted');
   await expect(reported).toContainText(explanation);
+  // The answer links the decision it shaped; the report, made to be printed and passed on, names no person.
+  await expect(reported.getByRole('link', { name: decisionTitle })).toBeVisible();
+  await expect(reported).toContainText('From a resident');
+  await expect(report.main).not.toContainText(newAccount.name);
 
   const consultation = new ConsultationPage(visitor);
   await consultation.goto(consultationPath);
   await expect(consultationStatus(visitor)).toHaveText('Decided');
   await expect(consultation.input(inputTitle)).toContainText('Partly adopted');
   await expect(consultation.input(inputTitle)).toContainText(explanation);
+  await expect(consultation.input(inputTitle).getByRole('link', { name: decisionTitle })).toBeVisible();
   await expect(consultation.main.getByRole('region', { name: 'Decisions and responses' }).getByRole('link', { name: decisionTitle })).toBeVisible();
 });
 

@@ -292,28 +292,53 @@ describe.each(testBackends)('decisions on $name', (backend) => {
       });
     });
 
-    it('leaves an input taken out of an answered theme unanswered, and keeps an answered theme', async () => {
+    it('lets an input taken out of an answered theme keep that answer as its own, and keeps an answered theme', async () => {
       const moderator = await createActor(handle.db, 'moderator');
       const {
         consultationId,
         authors: [, secondAuthor],
         inputs: [first, second],
       } = await closedWithInputs(2);
+      const decisionId = await createTestDecision(handle.db, moderator, consultationId);
       const { themeId } = await createTheme(handle.db, { actor: moderator, consultationId, title: 'More shade', inputIds: [first!.id, second!.id] });
-      await respond(handle.db, { actor: moderator, themeId, outcome: 'partly_adopted', explanation: EXPLANATION, decisionIds: [] });
+      await respond(handle.db, { actor: moderator, themeId, outcome: 'partly_adopted', explanation: EXPLANATION, decisionIds: [decisionId] });
 
       await removeFromTheme(handle.db, { actor: moderator, themeId, inputId: second!.id });
       const { inputs } = await loadConsultationAnswers(handle.db, { actor: moderator, consultationId });
-      expect(inputs.map((input) => [input.id, input.outcome, input.theme?.id ?? null])).toEqual([
-        [first!.id, 'partly_adopted', themeId],
-        [second!.id, null, null],
+      expect(inputs.map((input) => [input.id, input.outcome, input.respondedVia, input.theme?.id ?? null, input.response?.decisionIds])).toEqual([
+        [first!.id, 'partly_adopted', 'theme', themeId, [decisionId]],
+        [second!.id, 'partly_adopted', 'input', null, [decisionId]],
       ]);
+      // Nothing changed for its author: no new notification, the same answer.
+      expect(await kinds(secondAuthor!)).toEqual(['response_published']);
       await expect(deleteTheme(handle.db, { actor: moderator, themeId })).rejects.toMatchObject({ code: 'conflict', fieldErrors: { form: 'theme.answered' } });
+      // With an answer of its own, it cannot go back into the theme.
+      await expect(addToTheme(handle.db, { actor: moderator, themeId, inputId: second!.id })).rejects.toMatchObject({ code: 'conflict', fieldErrors: { form: 'theme.inputHasOwnResponse' } });
+    });
 
-      // Back in the theme, the input has the theme's answer again, and its author hears of it.
-      await addToTheme(handle.db, { actor: moderator, themeId, inputId: second!.id });
-      expect((await loadConsultationAnswers(handle.db, { actor: moderator, consultationId })).inputs[1]).toMatchObject({ respondedVia: 'theme', outcome: 'partly_adopted' });
-      expect(await kinds(secondAuthor!)).toEqual(['response_published', 'response_published']);
+    it('gives an input added to an answered theme that answer, and tells its author', async () => {
+      const moderator = await createActor(handle.db, 'moderator');
+      const {
+        consultationId,
+        authors: [, , thirdAuthor],
+        inputs: [first, second, third],
+      } = await closedWithInputs(3);
+      const { themeId } = await createTheme(handle.db, { actor: moderator, consultationId, title: 'More shade', inputIds: [first!.id, second!.id] });
+      await respond(handle.db, { actor: moderator, themeId, outcome: 'adopted', explanation: EXPLANATION, decisionIds: [] });
+      await addToTheme(handle.db, { actor: moderator, themeId, inputId: third!.id });
+      expect((await loadConsultationAnswers(handle.db, { actor: moderator, consultationId })).inputs[2]).toMatchObject({ respondedVia: 'theme', outcome: 'adopted' });
+      expect(await kinds(thirdAuthor!)).toEqual(['response_published']);
+    });
+
+    it('refuses to delete a draft decision that answers name', async () => {
+      const moderator = await createActor(handle.db, 'moderator');
+      const {
+        consultationId,
+        inputs: [input],
+      } = await closedWithInputs(1);
+      const decisionId = await createTestDecision(handle.db, moderator, consultationId);
+      await respond(handle.db, { actor: moderator, inputId: input!.id, outcome: 'adopted', explanation: EXPLANATION, decisionIds: [decisionId] });
+      await expect(deleteDraftDecision(handle.db, { actor: moderator, decisionId })).rejects.toMatchObject({ code: 'conflict', fieldErrors: { form: 'decision.linkedByResponses' } });
     });
 
     it('dissolves a theme nobody answered yet', async () => {

@@ -115,7 +115,13 @@ describe('a decision', () => {
     for (const decidedOn of ['2026-04-31', '2026-02-29', '2026-13-01', '04/05/2026', '']) {
       expect(refusals(updateDecisionSchema, { ...fields, decisionId, decidedOn })).toEqual({ decidedOn: 'decision.decidedOnInvalid' });
     }
-    expect(updateDecisionSchema.parse({ ...fields, decisionId, decidedOn: '2028-02-29' }).decidedOn).toBe('2028-02-29');
+    expect(updateDecisionSchema.parse({ ...fields, decisionId, decidedOn: '2024-02-29' }).decidedOn).toBe('2024-02-29');
+    expect(refusals(updateDecisionSchema, { ...fields, decisionId, decidedOn: undefined })).toEqual({ decidedOn: 'decision.decidedOnInvalid' });
+  });
+
+  it('was taken by today, not later', () => {
+    const decisionId = randomUUID();
+    expect(refusals(updateDecisionSchema, { ...fields, decisionId, decidedOn: '2999-01-01' })).toEqual({ decidedOn: 'decision.decidedOnInFuture' });
   });
 
   it('says which field is missing', () => {

@@ -6,6 +6,7 @@ import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { resolveClientAddress } from '@/lib/auth/client-address';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { problemFromCode } from '@/lib/auth/sign-in-problem';
+import { csvField } from '@/lib/export/csv';
 import { negotiateLocale } from '@/lib/i18n/config';
 import { slugify } from '@/lib/initiatives/slug';
 import { logError } from '@/lib/log';
@@ -146,5 +147,21 @@ describe('plainText', () => {
     const result = title.safeParse(value);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toBe(key);
+  });
+});
+
+describe('csvField', () => {
+  it('quotes what would break a row and leaves plain values alone', () => {
+    expect(csvField('Shade, water')).toBe('"Shade, water"');
+    expect(csvField('He said "no"')).toBe('"He said ""no"""');
+    expect(csvField(-3)).toBe('-3');
+    expect(csvField(null)).toBe('');
+  });
+
+  it('keeps text typed by the public from running as a spreadsheet formula', () => {
+    expect(csvField('=HYPERLINK("http://evil.example","click")')).toBe(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
+    expect(csvField('+1 more bench')).toBe("'+1 more bench");
+    expect(csvField('-cheap tickets')).toBe("'-cheap tickets");
+    expect(csvField('@mayor')).toBe("'@mayor");
   });
 });

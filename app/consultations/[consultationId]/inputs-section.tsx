@@ -14,7 +14,7 @@ import { INPUT_KINDS, type InputKind } from '@/lib/inputs/vocabulary';
 import { listMyVerifiedOrganizations } from '@/lib/organizations/my-organizations';
 import { InputForm } from './input-form';
 import { ReplyForm, ReportForm, SupportForm } from './input-forms';
-import { ResponseSummary } from '@/app/_components/response-summary';
+import { decisionLinks, ResponseSummary } from '@/app/_components/response-summary';
 
 type SearchParams = { page?: string | string[]; kind?: string | string[]; submitted?: string | string[]; status?: string | string[] };
 
@@ -37,7 +37,18 @@ async function answersOf(db: Db, consultation: ConsultationView, inputIds: reado
 }
 
 /** What people said in the consultation, the way to add to it and, under each published input, what became of it. */
-export async function InputsSection({ consultation, actor, searchParams }: { consultation: ConsultationView; actor: Actor; searchParams: SearchParams }) {
+export async function InputsSection({
+  consultation,
+  actor,
+  searchParams,
+  decisions = [],
+}: {
+  consultation: ConsultationView;
+  actor: Actor;
+  searchParams: SearchParams;
+  /** The published decisions, once input has ended: answers link to those they shaped. */
+  decisions?: ReadonlyArray<{ id: string; title: string }>;
+}) {
   const db = await getDb();
   const t = await getTranslations('inputs');
   const format = await getFormatter();
@@ -147,7 +158,7 @@ export async function InputsSection({ consultation, actor, searchParams }: { con
                 </p>
               )}
               <p className="max-w-3xl whitespace-pre-line break-words">{input.body}</p>
-              <InputResponse answer={input.status === 'published' ? answers.get(input.id) : undefined} heading={t('response.heading')} />
+              <InputResponse answer={input.status === 'published' ? answers.get(input.id) : undefined} heading={t('response.heading')} consultationId={consultation.id} decisions={decisions} />
               <div className="flex flex-wrap items-center gap-4">
                 {can(actor, 'input.support', { phase, isAuthor: input.isOwn }) ? (
                   <SupportForm inputId={input.id} supportedByMe={input.supportedByMe} supportCount={input.supportCount} />
@@ -192,13 +203,23 @@ export async function InputsSection({ consultation, actor, searchParams }: { con
 }
 
 /** The answer under a published input, when it has one. */
-function InputResponse({ answer, heading }: { answer: PublishedInputView | undefined; heading: string }) {
+function InputResponse({
+  answer,
+  heading,
+  consultationId,
+  decisions,
+}: {
+  answer: PublishedInputView | undefined;
+  heading: string;
+  consultationId: string;
+  decisions: ReadonlyArray<{ id: string; title: string }>;
+}) {
   if (!answer?.response) return null;
   const { response, respondedVia, theme } = answer;
   return (
     <div className="max-w-3xl space-y-1 rounded-md border border-stone-200 bg-stone-50 p-3">
       <h4 className="font-semibold">{heading}</h4>
-      <ResponseSummary {...response} viaTheme={respondedVia === 'theme' ? (theme?.title ?? null) : null} />
+      <ResponseSummary {...response} viaTheme={respondedVia === 'theme' ? (theme?.title ?? null) : null} decisions={decisionLinks(consultationId, response.decisionIds, decisions)} />
     </div>
   );
 }

@@ -92,7 +92,7 @@ export default async function ConsultationPage({ params, searchParams }: Props) 
         <DocumentList consultationId={consultation.id} canManage={false} />
       </section>
 
-      <InputsSection consultation={consultation} actor={actor} searchParams={await searchParams} />
+      <InputsSection consultation={consultation} actor={actor} searchParams={await searchParams} decisions={outcome?.decisions} />
 
       <nav aria-label={t('moreLinks')} className="flex flex-wrap gap-4">
         <Link href={`/consultations/${consultation.id}/moderation-log`}>{t('moderationLogLink')}</Link>

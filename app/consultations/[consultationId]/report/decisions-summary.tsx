@@ -2,7 +2,7 @@
 // how much of it was answered, the published decisions, and the way to the full report.
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Coverage } from '@/lib/decisions/figures';
+import { coverageMessageValues, type Coverage } from '@/lib/decisions/figures';
 import type { DecisionView } from '@/lib/decisions/queries';
 import { formatCalendarDay } from '@/app/_components/calendar-day';
 
@@ -16,7 +16,7 @@ export async function DecisionsSummary({ consultationId, coverage, decisions }: 
       <h2 id="decisions-heading" className="text-2xl font-semibold">
         {t('heading')}
       </h2>
-      <p>{coverage.share === null ? td('coverageNone') : td('coverage', { answered: coverage.answered, published: coverage.published, share: coverage.share })}</p>
+      <p>{coverage.share === null ? td('coverageNone') : td('coverage', coverageMessageValues(coverage))}</p>
       {decisions.length === 0 ? (
         <p>{t('none')}</p>
       ) : (

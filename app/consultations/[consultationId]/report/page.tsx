@@ -146,13 +146,13 @@ export default async function ConsultationReportPage({ params }: Props) {
       {themes.length > 0 && (
         <ReportSection id="themes-heading" heading={t('themes.heading')}>
           <p className="max-w-3xl">{t('themes.lead')}</p>
-          <ThemeList consultationId={consultation.id} themes={themes} inputs={answers.inputs} earlier={earlier} />
+          <ThemeList consultationId={consultation.id} themes={themes} inputs={answers.inputs} earlier={earlier} decisions={published} />
         </ReportSection>
       )}
 
       {hasInputs && single.length > 0 && (
         <ReportSection id="inputs-heading" heading={themes.length > 0 ? t('inputs.headingOutsideThemes') : t('inputs.heading')}>
-          <InputList consultationId={consultation.id} inputs={single} earlier={earlier} />
+          <InputList consultationId={consultation.id} inputs={single} earlier={earlier} decisions={published} />
         </ReportSection>
       )}
     </article>

@@ -1,16 +1,31 @@
 // The report's answers: each theme with its answer and the inputs it covers, then each
-// input answered on its own, with who gave it and what became of it. Every input links
-// to where it stands in the consultation.
+// input answered on its own, with the kind of participant who gave it (an organization
+// by name, never a person) and what became of it. Every input links to where it stands
+// in the consultation.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { PublishedInputView, ResponseRevisionView, ThemeView } from '@/lib/decisions/queries';
-import { OutcomeBadge, ResponseSummary } from '@/app/_components/response-summary';
+import { decisionLinks, OutcomeBadge, ResponseSummary } from '@/app/_components/response-summary';
 
 type Earlier = ReadonlyMap<string, ResponseRevisionView[]>;
+/** The consultation's published decisions. */
+type Decisions = ReadonlyArray<{ id: string; title: string }>;
 
 const inputLink = (consultationId: string, number: number) => `/consultations/${consultationId}#input-${number}`;
 
-export async function ThemeList({ consultationId, themes, inputs, earlier }: { consultationId: string; themes: readonly ThemeView[]; inputs: readonly PublishedInputView[]; earlier: Earlier }) {
+export async function ThemeList({
+  consultationId,
+  themes,
+  inputs,
+  earlier,
+  decisions,
+}: {
+  consultationId: string;
+  themes: readonly ThemeView[];
+  inputs: readonly PublishedInputView[];
+  earlier: Earlier;
+  decisions: Decisions;
+}) {
   const t = await getTranslations('report.themes');
   return (
     <ul className="space-y-4">
@@ -20,7 +35,7 @@ export async function ThemeList({ consultationId, themes, inputs, earlier }: { c
           <li key={theme.id} className="card space-y-3 break-inside-avoid print:shadow-none">
             <h3 className="text-lg font-semibold">{theme.title}</h3>
             {theme.response ? (
-              <ResponseSummary {...theme.response} viaTheme={null} earlier={earlier.get(theme.response.id)} />
+              <ResponseSummary {...theme.response} viaTheme={null} earlier={earlier.get(theme.response.id)} decisions={decisionLinks(consultationId, theme.response.decisionIds, decisions)} />
             ) : (
               <p>
                 <OutcomeBadge outcome={null} />
@@ -43,7 +58,7 @@ export async function ThemeList({ consultationId, themes, inputs, earlier }: { c
   );
 }
 
-export async function InputList({ consultationId, inputs, earlier }: { consultationId: string; inputs: readonly PublishedInputView[]; earlier: Earlier }) {
+export async function InputList({ consultationId, inputs, earlier, decisions }: { consultationId: string; inputs: readonly PublishedInputView[]; earlier: Earlier; decisions: Decisions }) {
   const t = await getTranslations('report.inputs');
   const ti = await getTranslations('inputs');
   const ts = await getTranslations('stakeholders');
@@ -59,15 +74,12 @@ export async function InputList({ consultationId, inputs, earlier }: { consultat
           </p>
           <h3 className="text-lg font-semibold">{input.title}</h3>
           <p className="text-sm text-stone-600">
-            {input.organization
-              ? t('fromOrganization', { organization: input.organization.name, category: ts(`category.${input.organization.category}`) })
-              : input.authorName
-                ? t('from', { name: input.authorName })
-                : t('fromAnonymous')}
+            {/* A report is printed and passed around: it names organizations, never a person. */}
+            {input.organization ? t('fromOrganization', { organization: input.organization.name, category: ts(`category.${input.organization.category}`) }) : t('fromResident')}
             {input.channel !== 'online' && <> · {ti(`channel.${input.channel}`)}</>}
           </p>
           {input.response ? (
-            <ResponseSummary {...input.response} viaTheme={null} earlier={earlier.get(input.response.id)} />
+            <ResponseSummary {...input.response} viaTheme={null} earlier={earlier.get(input.response.id)} decisions={decisionLinks(consultationId, input.response.decisionIds, decisions)} />
           ) : (
             <p>
               <OutcomeBadge outcome={null} />

@@ -3,7 +3,7 @@
 // were counted from. Figures come from lib/decisions/figures.ts only.
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { countByOutcome, countByParticipant, dominantCategories, DOMINANCE_GAP, participationBalance, type Coverage } from '@/lib/decisions/figures';
+import { countByOutcome, countByParticipant, coverageMessageValues, DOMINANCE_GAP, dominantCategories, participationBalance, type Coverage } from '@/lib/decisions/figures';
 import type { PublishedInputView } from '@/lib/decisions/queries';
 import { RESPONSE_OUTCOMES } from '@/lib/decisions/vocabulary';
 
@@ -37,7 +37,7 @@ export async function CoverageFigure({ coverage }: { coverage: Coverage }) {
   return (
     <div className="space-y-2">
       <p id="coverage-sentence" className="text-lg">
-        {t('coverage', { answered: coverage.answered, published: coverage.published, share: coverage.share })}
+        {t('coverage', coverageMessageValues(coverage))}
       </p>
       <meter min={0} max={1} value={coverage.share} aria-label={tr('meterLabel')} aria-describedby="coverage-sentence" className="block h-5 w-full max-w-md" />
     </div>

@@ -115,6 +115,7 @@ export async function ThemeCard({
           ))}
         </ul>
       )}
+      {context.canRespond && theme.response && members.length > 0 && <p className="hint">{t('removeAnsweredHint')}</p>}
       {context.canRespond && (eligible.length > 0 ? (
         <AddToThemeForm consultationId={context.consultationId} themeId={theme.id} title={theme.title} eligible={eligible} permalink={permalink} />
       ) : (

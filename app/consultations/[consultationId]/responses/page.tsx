@@ -8,7 +8,7 @@ import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/guards';
 import { can } from '@/lib/auth/policy';
 import { findConsultation } from '@/lib/consultations/queries';
-import { accountabilityCoverage } from '@/lib/decisions/figures';
+import { accountabilityCoverage, coverageMessageValues } from '@/lib/decisions/figures';
 import { earlierRevisions, listDecisions, loadConsultationAnswers, type PublishedInputView, type ResponseView } from '@/lib/decisions/queries';
 import { InputCard, ThemeCard, type AnsweringContext } from './answer-cards';
 import { CreateThemeForm } from './theme-forms';
@@ -83,7 +83,7 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
         <p className="flex flex-wrap items-center gap-2">
           {tc('statusLabel')} <ConsultationPhaseBadge phase={consultation.phase} />
         </p>
-        <p>{coverage.share === null ? td('coverageNone') : td('coverage', { answered: coverage.answered, published: coverage.published, share: coverage.share })}</p>
+        <p>{coverage.share === null ? td('coverageNone') : td('coverage', coverageMessageValues(coverage))}</p>
         {coverage.unanswered > 0 && (
           <p className="font-medium">
             {t('unanswered', { count: coverage.unanswered })}{' '}

@@ -70,7 +70,7 @@ export async function uploadDecisionDocumentAction(previous: FormState, formData
   return state;
 }
 
-export const removeDecisionDocumentAction = formAction(z.object({ documentId: z.uuid() }), async ({ documentId }, { db, actor }) => {
+export const removeDecisionDocumentAction = formAction(z.object({ documentId: z.uuid('decision.documentNotFound') }), async ({ documentId }, { db, actor }) => {
   const { consultationId } = await removeDecisionDocument(db, { actor, documentId });
   refresh(consultationId);
   return successState();

@@ -10,7 +10,7 @@ import { can } from '@/lib/auth/policy';
 import { getActor } from '@/lib/auth/session';
 import { hasEnded } from '@/lib/consultations/lifecycle';
 import { findConsultation } from '@/lib/consultations/queries';
-import { accountabilityCoverage } from '@/lib/decisions/figures';
+import { accountabilityCoverage, coverageMessageValues } from '@/lib/decisions/figures';
 import { findDecision, loadConsultationAnswers } from '@/lib/decisions/queries';
 import { acceptedType } from '@/lib/documents/file-check';
 import { formatCalendarDay } from '@/app/_components/calendar-day';
@@ -170,7 +170,7 @@ export default async function DecisionPage({ params, searchParams }: Props) {
             {hasEnded(consultation.phase) ? (
               <PublishForm decisionId={decision.id} consultationId={consultation.id} unanswered={coverage.unanswered}>
                 <p>{t('publish.intro')}</p>
-                <p>{coverage.share === null ? td('coverageNone') : td('coverage', { answered: coverage.answered, published: coverage.published, share: coverage.share })}</p>
+                <p>{coverage.share === null ? td('coverageNone') : td('coverage', coverageMessageValues(coverage))}</p>
                 {coverage.unanswered > 0 && (
                   <div className="space-y-1 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-950">
                     <p className="font-medium">{t('publish.unansweredWarning', { count: coverage.unanswered })}</p>
