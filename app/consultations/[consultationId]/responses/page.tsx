@@ -13,7 +13,15 @@ import { earlierRevisions, listDecisions, loadConsultationAnswers, type Publishe
 import { InputCard, ThemeCard, type AnsweringContext } from './answer-cards';
 import { CreateThemeForm } from './theme-forms';
 
-type Props = { params: Promise<{ consultationId: string }>; searchParams: Promise<{ show?: string | string[] }> };
+type Props = { params: Promise<{ consultationId: string }>; searchParams: Promise<{ show?: string | string[]; page?: string | string[] }> };
+
+/** Inputs per page: each carries its own response form. */
+const PAGE_SIZE = 50;
+
+function pageNumber(value: string | string[] | undefined): number {
+  const parsed = Number(typeof value === 'string' ? value : undefined);
+  return Number.isInteger(parsed) && parsed >= 1 && parsed <= 100_000 ? parsed : 1;
+}
 
 const FILTERS = ['all', 'unanswered', 'answered', 'theme'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -56,9 +64,19 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   const t = await getTranslations('responses');
   const td = await getTranslations('decisions');
   const tc = await getTranslations('consultations');
-  const filter = filterOf((await searchParams).show);
+  const ti = await getTranslations('inputs');
+  const query = await searchParams;
+  const filter = filterOf(query.show);
   const base = `/consultations/${consultation.id}`;
-  const pageHref = `${base}/responses${filter === 'all' ? '' : `?show=${filter}`}`;
+  const listHref = (page: number) => {
+    const search = new URLSearchParams({ ...(filter === 'all' ? {} : { show: filter }), ...(page > 1 ? { page: String(page) } : {}) }).toString();
+    return `${base}/responses${search ? `?${search}` : ''}`;
+  };
+  const shown = answers.inputs.filter((input) => isShown(input, filter));
+  const pageCount = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const page = Math.min(pageNumber(query.page), pageCount);
+  const onPage = shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const pageHref = listHref(page);
   const coverage = accountabilityCoverage(answers.inputs);
   const canRespond = can(actor, 'response.record', { phase: consultation.phase });
   const context: AnsweringContext = {
@@ -71,7 +89,6 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
   };
   // Only inputs without an answer of their own and outside any theme can be grouped.
   const eligible = answers.inputs.filter((input) => input.response === null && input.theme === null).map(({ id, number, title }) => ({ id, number, title }));
-  const shown = answers.inputs.filter((input) => isShown(input, filter));
 
   return (
     <article className="space-y-8">
@@ -142,10 +159,17 @@ export default async function ResponsesPage({ params, searchParams }: Props) {
           <p>{answers.inputs.length === 0 ? t('inputs.none') : t('inputs.noneShown')}</p>
         ) : (
           <ol className="space-y-4" aria-label={t('inputs.listLabel')}>
-            {shown.map((input) => (
+            {onPage.map((input) => (
               <InputCard key={input.id} input={input} context={context} />
             ))}
           </ol>
+        )}
+        {pageCount > 1 && (
+          <nav aria-label={ti('pagination.label')} className="flex flex-wrap items-center gap-4">
+            {page > 1 && <Link href={`${listHref(page - 1)}#inputs-heading`}>{t('pagination.previous')}</Link>}
+            <span>{ti('pagination.position', { page, pages: pageCount })}</span>
+            {page < pageCount && <Link href={`${listHref(page + 1)}#inputs-heading`}>{t('pagination.next')}</Link>}
+          </nav>
         )}
       </section>
     </article>
