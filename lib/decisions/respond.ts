@@ -19,7 +19,10 @@ const notFound = (field: string, key: string) => new AppError('not_found', { det
 
 /** The consultation, once the actor may record answers in it (input has stopped). */
 async function consultationForAnswers(tx: Db, actor: Actor, consultationId: string, now: Date) {
-  const [consultation] = await tx.select(consultationColumns).from(consultations).where(eq(consultations.id, consultationId)).limit(1);
+  // A shared lock: answers may be recorded side by side, but not while a decision is
+  // being published (which locks the row for update), so the number of unanswered
+  // inputs kept with a published decision is exact.
+  const [consultation] = await tx.select(consultationColumns).from(consultations).where(eq(consultations.id, consultationId)).limit(1).for('share');
   if (!consultation) throw notFound('consultationId', 'consultationNotFound');
   const phase = consultationPhase(consultation, now);
   if (!['closed', 'decided'].includes(phase)) throw new AppError('conflict', { detail: `answers while ${phase}`, fieldErrors: { form: 'response.inputStillOpen' } });
