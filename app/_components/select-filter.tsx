@@ -15,21 +15,28 @@ export interface SelectFilterProps {
 export function SelectFilter({ action, name, id, label, options, defaultValue, applyLabel }: SelectFilterProps) {
   return (
     <form method="get" action={action} className="flex flex-wrap items-end gap-2">
-      <div className="space-y-1">
-        <label htmlFor={id} className="label">
-          {label}
-        </label>
-        <select id={id} name={name} defaultValue={defaultValue} className="input">
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect id={id} name={name} label={label} options={options} defaultValue={defaultValue} />
       <button type="submit" className="button-secondary">
         {applyLabel}
       </button>
     </form>
+  );
+}
+
+/** One labelled choice of a GET filter form; forms with several put them side by side. */
+export function FilterSelect({ id, name, label, options, defaultValue }: Omit<SelectFilterProps, 'action' | 'applyLabel'>) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={defaultValue} className="input">
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -60,6 +60,17 @@ export const storedFiles = pgTable('stored_files', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** What a row naming an uploaded file says about it; the bytes are in stored_files. */
+export const storedFileColumns = () => ({
+  fileName: text('file_name').notNull(),
+  /** Detected from the content, never taken from the upload's claim. */
+  contentType: text('content_type').notNull(),
+  byteSize: integer('byte_size').notNull(),
+  fileId: uuid('file_id')
+    .notNull()
+    .references(() => storedFiles.id),
+});
+
 export const consultationDocuments = pgTable(
   'consultation_documents',
   {
@@ -68,13 +79,7 @@ export const consultationDocuments = pgTable(
       .notNull()
       .references(() => consultations.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
-    fileName: text('file_name').notNull(),
-    /** Detected from the content, never taken from the upload's claim. */
-    contentType: text('content_type').notNull(),
-    byteSize: integer('byte_size').notNull(),
-    fileId: uuid('file_id')
-      .notNull()
-      .references(() => storedFiles.id),
+    ...storedFileColumns(),
     uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },

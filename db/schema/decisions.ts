@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { DECISION_STATUSES, RESPONSE_OUTCOMES } from '@/lib/decisions/vocabulary';
-import { consultations, storedFiles } from './consultations';
+import { consultations, storedFileColumns } from './consultations';
 import { inputs } from './inputs';
 import { users } from './users';
 
@@ -51,13 +51,7 @@ export const decisionDocuments = pgTable(
       .notNull()
       .references(() => decisions.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
-    fileName: text('file_name').notNull(),
-    /** Detected from the content, never taken from the upload's claim. */
-    contentType: text('content_type').notNull(),
-    byteSize: integer('byte_size').notNull(),
-    fileId: uuid('file_id')
-      .notNull()
-      .references(() => storedFiles.id),
+    ...storedFileColumns(),
     uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -10,7 +10,7 @@ import {
   GRIEVANCE_STATUSES,
   RECEIPT_CHANNELS,
 } from '@/lib/grievances/vocabulary';
-import { storedFiles } from './consultations';
+import { storedFileColumns } from './consultations';
 import { initiatives } from './initiatives';
 import { users } from './users';
 
@@ -143,12 +143,7 @@ export const grievanceAttachments = pgTable(
       .notNull()
       .references(() => grievances.id),
     eventId: uuid('event_id').references(() => grievanceEvents.id),
-    fileName: text('file_name').notNull(),
-    contentType: text('content_type').notNull(),
-    byteSize: integer('byte_size').notNull(),
-    fileId: uuid('file_id')
-      .notNull()
-      .references(() => storedFiles.id),
+    ...storedFileColumns(),
     addedBy: eventActorKind('added_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterSelect } from '@/app/_components/select-filter';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requirePermission } from '@/lib/auth/guards';
@@ -61,9 +62,10 @@ export default async function CaseQueuePage({ searchParams }: { searchParams: Pr
 
       <form method="get" action="/grievances/cases" className="card flex flex-wrap items-end gap-4" aria-label={t('filter.label')}>
         <FilterSelect
+          id="filter-status"
           name="status"
           label={t('filter.status')}
-          value={filters.status ?? 'open'}
+          defaultValue={filters.status ?? 'open'}
           options={[
             { value: 'open', label: t('filter.statusOpen') },
             { value: 'all', label: t('filter.statusAll') },
@@ -71,15 +73,17 @@ export default async function CaseQueuePage({ searchParams }: { searchParams: Pr
           ]}
         />
         <FilterSelect
+          id="filter-channel"
           name="channel"
           label={t('filter.channel')}
-          value={filters.channelId ?? ''}
+          defaultValue={filters.channelId ?? ''}
           options={[{ value: '', label: t('filter.anyChannel') }, ...channels.map((channel) => ({ value: channel.id, label: channel.name }))]}
         />
         <FilterSelect
+          id="filter-via"
           name="via"
           label={t('filter.receivedVia')}
-          value={filters.receivedVia ?? ''}
+          defaultValue={filters.receivedVia ?? ''}
           options={[{ value: '', label: t('filter.anyWay') }, ...RECEIPT_CHANNELS.map((via) => ({ value: via, label: tg(`receivedVia.${via}`) }))]}
         />
         <label className="flex items-center gap-2">
@@ -98,24 +102,6 @@ export default async function CaseQueuePage({ searchParams }: { searchParams: Pr
 
       <p role="status">{cases.total > cases.items.length ? t('queue.countTruncated', { shown: cases.items.length, total: cases.total }) : t('queue.count', { count: cases.total })}</p>
       {cases.items.length > 0 && <CaseTable cases={cases.items} />}
-    </div>
-  );
-}
-
-function FilterSelect({ name, label, value, options }: { name: string; label: string; value: string; options: ReadonlyArray<{ value: string; label: string }> }) {
-  const id = `filter-${name}`;
-  return (
-    <div className="space-y-1">
-      <label htmlFor={id} className="label">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value} className="input">
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
     </div>
   );
 }
