@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { consultationPhase, isPublic, priorInformation, type ConsultationPhase, type PriorInformation } from './lifecycle';
 import type { ConsultationStatus, ModerationMode, ParticipationLevel } from './vocabulary';
+import { isUuid } from '@/lib/validation/uuid';
 
 export interface Consultation {
   id: string;
@@ -62,11 +63,9 @@ export const consultationColumns = {
   updatedAt: consultations.updatedAt,
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The stored consultation, whoever asks; for domain functions that authorize themselves. */
 export async function loadConsultation(db: Db, id: string): Promise<Consultation | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db.select(consultationColumns).from(consultations).where(eq(consultations.id, id)).limit(1);
   return row ?? null;
 }
@@ -78,7 +77,7 @@ export async function loadDocumentTimes(db: Db, consultationId: string): Promise
 
 /** The consultation, or null when it does not exist or the actor may not see it yet. */
 export async function findConsultation(db: Db, { actor, id, now = new Date() }: { actor: Actor; id: string; now?: Date }): Promise<ConsultationView | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db
     .select({ ...consultationColumns, initiative: { id: initiatives.id, slug: initiatives.slug, title: initiatives.title, status: initiatives.status } })
     .from(consultations)

@@ -77,10 +77,9 @@ export async function listMyParticipation(db: Db, { actor, now = new Date() }: {
     .limit(500);
   if (rows.length === 0) return [];
 
-  const responseIds = [...new Set(rows.flatMap((row) => {
-    const id = row.ownResponseId ?? row.themeResponseId;
-    return id === null ? [] : [id];
-  }))];
+  // Its own answer, or else its theme's.
+  const responseIdOf = (row: (typeof rows)[number]) => row.ownResponseId ?? row.themeResponseId;
+  const responseIds = [...new Set(rows.map(responseIdOf).filter((id) => id !== null))];
   const responses =
     responseIds.length === 0
       ? []
@@ -116,9 +115,8 @@ export async function listMyParticipation(db: Db, { actor, now = new Date() }: {
         inputs: [],
       } satisfies MyConsultation);
     byConsultation.set(row.consultation.id, entry);
-    const responseId = row.ownResponseId ?? row.themeResponseId;
     // An input hidden after it was answered keeps its answer here: its author was told of it.
-    const response = responses.find((candidate) => candidate.id === responseId);
+    const response = responses.find((candidate) => candidate.id === responseIdOf(row));
     entry.inputs.push({
       id: row.id,
       number: row.number,

@@ -12,6 +12,7 @@ import type { InputChannel, InputKind } from '@/lib/inputs/vocabulary';
 import type { StakeholderCategory } from '@/lib/stakeholders/vocabulary';
 import type { AnsweredInput, Coverage } from './figures';
 import type { DecisionStatus, ResponseOutcome } from './vocabulary';
+import { isUuid } from '@/lib/validation/uuid';
 
 export interface ResponseView {
   id: string;
@@ -133,11 +134,9 @@ export async function listDecisions(db: Db, { actor, consultationId }: { actor: 
 /** Matches no row: `in ()` is not valid SQL. */
 const NO_ID = '00000000-0000-0000-0000-000000000000';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One decision, or null when it does not exist or the actor may not see it. */
 export async function findDecision(db: Db, { actor, decisionId }: { actor: Actor; decisionId: string }): Promise<DecisionView | null> {
-  if (!UUID.test(decisionId)) return null;
+  if (!isUuid(decisionId)) return null;
   const [row] = await db.select(decisionColumns).from(decisions).where(eq(decisions.id, decisionId)).limit(1);
   if (!row || !can(actor, 'decision.view', { isPublished: row.status === 'published' })) return null;
   const documents = await documentsOf(db, [row.id]);
@@ -146,7 +145,7 @@ export async function findDecision(db: Db, { actor, decisionId }: { actor: Actor
 
 /** The decision a stored document belongs to, for its download route. */
 export async function findDecisionDocument(db: Db, documentId: string) {
-  if (!UUID.test(documentId)) return null;
+  if (!isUuid(documentId)) return null;
   const [row] = await db
     .select({
       id: decisionDocuments.id,

@@ -31,6 +31,7 @@ import {
   type DeadlineDays,
   type ReceiptChannel,
 } from './vocabulary';
+import { isUuid } from '@/lib/validation/uuid';
 
 /** `open`: every case not closed (the default); `all`: closed ones too. */
 export const CASE_STATUS_FILTERS = ['open', 'all', ...GRIEVANCE_STATUSES] as const;
@@ -68,8 +69,6 @@ export interface CaseList {
 }
 
 export type StaffActor = Extract<Actor, { kind: 'user' }>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function handler(actor: Actor): StaffActor {
   authorize(actor, 'grievance.handle');
@@ -145,7 +144,7 @@ export async function listCases(
   if (status === 'open') conditions.push(ne(grievances.status, 'closed'));
   else if (status !== 'all') conditions.push(eq(grievances.status, status));
   if (filters.channelId !== undefined) {
-    if (!UUID.test(filters.channelId)) return { items: [], total: 0 };
+    if (!isUuid(filters.channelId)) return { items: [], total: 0 };
     conditions.push(eq(grievances.channelId, filters.channelId));
   }
   if (filters.receivedVia !== undefined) conditions.push(eq(grievances.receivedVia, filters.receivedVia));
@@ -279,7 +278,7 @@ function refusalNow(state: Parameters<typeof refuseStep>[0], taker: StepTaker, s
 /** One case as its handler sees it; null when there is no such case. */
 export async function findCaseForHandler(db: Db, { actor, grievanceId, now = new Date() }: { actor: Actor; grievanceId: string; now?: Date }): Promise<CaseDetail | null> {
   const staff = handler(actor);
-  if (!UUID.test(grievanceId)) return null;
+  if (!isUuid(grievanceId)) return null;
   const [row] = await db
     .select({
       ...scheduleColumns,

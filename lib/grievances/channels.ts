@@ -12,6 +12,7 @@ import { findInitiativeById } from '@/lib/initiatives/queries';
 import type { InitiativeStatus } from '@/lib/initiatives/status';
 import type { CreateChannelInput, UpdateChannelInput } from './channel-schemas';
 import type { DeadlineDays } from './vocabulary';
+import { isUuid } from '@/lib/validation/uuid';
 
 export interface GrievanceChannel extends DeadlineDays {
   id: string;
@@ -22,8 +23,6 @@ export interface GrievanceChannel extends DeadlineDays {
   createdAt: Date;
   updatedAt: Date;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const channelColumns = {
   id: grievanceChannels.id,
@@ -73,7 +72,7 @@ export async function listChannels(db: Db, { actor }: { actor: Actor }): Promise
 
 /** The channel, or null when it does not exist or the actor may not see its initiative. */
 export async function findChannel(db: Db, { actor, channelId }: { actor: Actor; channelId: string }): Promise<GrievanceChannel | null> {
-  if (!UUID.test(channelId)) return null;
+  if (!isUuid(channelId)) return null;
   const [row] = await selectChannels(db).where(eq(grievanceChannels.id, channelId)).limit(1);
   const channel = row ? toChannel(row) : null;
   return channel && isVisibleTo(actor, channel) ? channel : null;

@@ -15,6 +15,7 @@ import { caseStateOf, deadlineDaysOf } from './case-state';
 import { checkAttachments, storeAttachments, type GrievanceAttachmentUpload } from './file-grievance';
 import { refuseStep, statusAfter, type StepRefusal, type StepTaker } from './workflow';
 import type { EventActorKind, GrievanceStatus, GrievanceStep } from './vocabulary';
+import { isUuid } from '@/lib/validation/uuid';
 
 export type StepBy = { kind: 'complainant'; access: ComplainantAccess } | { kind: 'staff'; actor: Actor };
 
@@ -33,8 +34,6 @@ export interface TakenStep {
   eventId: string;
   status: GrievanceStatus;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Refusals that are about the typed message are shown at the message field. */
 const MESSAGE_REFUSALS: ReadonlySet<StepRefusal> = new Set(['explanationRequired', 'messageRequired']);
@@ -83,7 +82,7 @@ async function hasAnswered(tx: Db, grievanceId: string, userId: string): Promise
 export async function takeStep(db: Db, { grievanceId, by, step, message, officerId, attachments = [], now = new Date() }: TakeStepInput): Promise<TakenStep> {
   if (by.kind === 'staff') authorize(by.actor, 'grievance.handle');
   else if (by.access.grievanceId !== grievanceId) throw new AppError('not_found', { detail: 'access is for another case' });
-  if (officerId !== undefined && !UUID.test(officerId)) {
+  if (officerId !== undefined && !isUuid(officerId)) {
     throw new AppError('bad_request', { detail: 'assignee id malformed', fieldErrors: { officerId: 'grievance.officerInvalid' } });
   }
   // Files travel with messages only: a decision's record is its reasons, and the forms of the other steps have no file input.
