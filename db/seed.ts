@@ -1,6 +1,7 @@
 // Demo data for the embedded default: an account per role (two grievance officers), two
-// organizations, one initiative with its consultations, and the grievance channels with
-// a few cases (seed-grievances.ts). Idempotent: running it again changes nothing that exists.
+// organizations, one initiative with its consultations and stakeholder map
+// (seed-stakeholder-map.ts), and the grievance channels with a few cases
+// (seed-grievances.ts). Idempotent: running it again changes nothing that exists.
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
@@ -8,6 +9,7 @@ import { demoPdf } from './demo-pdf';
 import type { Db } from './index';
 import { seedDemoDecidedConsultation } from './seed-decisions';
 import { seedDemoGrievances } from './seed-grievances';
+import { seedDemoStakeholderMap } from './seed-stakeholder-map';
 import { consultationDocuments, consultations, initiatives, inputs, memberships, organizations, storedFiles, users } from './schema';
 
 export const DEMO_PASSWORD = 'participa-demo';
@@ -63,7 +65,10 @@ export async function seedDemoData(db: Db): Promise<void> {
       .onConflictDoNothing({ target: initiatives.slug })
       .returning({ id: initiatives.id });
     // Consultations come with a new initiative only, so deleting or changing them sticks.
-    if (initiative) await seedDemoConsultations(tx as unknown as Db, initiative.id, new Date());
+    if (initiative) {
+      await seedDemoConsultations(tx as unknown as Db, initiative.id, new Date());
+      await seedDemoStakeholderMap(tx as unknown as Db, { initiativeId: initiative.id, moderatorId: moderator?.id ?? null, ngoId: ngo?.id ?? null });
+    }
     await seedDemoGrievances(tx as unknown as Db);
   });
 }

@@ -7,3 +7,4 @@ export * from './inputs';
 export * from './notifications';
 export * from './grievances';
 export * from './decisions';
+export * from './stakeholder-map';

@@ -14,7 +14,15 @@ export interface PolicyResources {
   'initiative.create': undefined;
   'initiative.update': undefined;
   'stakeholderMap.view': { status: InitiativeStatus };
-  'stakeholderMap.edit': { status: InitiativeStatus };
+  /** isInvited: the actor belongs to an organization staff invited to edit this map. */
+  'stakeholderMap.edit': { status: InitiativeStatus; isInvited: boolean };
+  /** Contact details of mapped stakeholders are personal data: staff only. */
+  'stakeholderMap.viewContacts': undefined;
+  'stakeholderMap.editContacts': { status: InitiativeStatus };
+  /** Choose which organizations may edit an initiative's map. */
+  'stakeholderMap.invite': undefined;
+  /** Who changed the map when names the editors: for those who edit it. */
+  'stakeholderMap.viewHistory': { isInvited: boolean };
   'admin.access': undefined;
   'user.list': undefined;
   'user.changeRole': { userId: string };
@@ -71,6 +79,9 @@ const isAdmin = (role: Role) => role === 'admin';
 const handlesGrievances = (role: Role) => role === 'grievance_officer' || role === 'admin';
 /** People who take part in consultations in their own name (staff record assisted input instead). */
 const isParticipant = (role: Role) => role === 'resident' || role === 'organization_member';
+/** An invitation goes to organizations, so it counts for their members only. */
+const isMapEditor = (role: Role, isInvited: boolean) => isStaffRole(role) || (role === 'organization_member' && isInvited);
+const isMapEditable = (status: InitiativeStatus) => status === 'draft' || status === 'active';
 
 export function can<A extends PolicyAction>(actor: Actor, action: A, ...resource: ResourceArgument<A>): boolean {
   const target = resource[0] as PolicyResources[PolicyAction];
@@ -88,10 +99,22 @@ export function can<A extends PolicyAction>(actor: Actor, action: A, ...resource
       return status !== 'draft' || (role !== undefined && isStaffRole(role));
     }
     case 'stakeholderMap.edit': {
-      // Municipality staff edit; a finished or archived initiative's map is a record.
-      const { status } = target as PolicyResources['stakeholderMap.edit'];
-      return role !== undefined && isStaffRole(role) && (status === 'draft' || status === 'active');
+      // Municipality staff and members of invited organizations edit; a finished or
+      // archived initiative's map is a record.
+      const { status, isInvited } = target as PolicyResources['stakeholderMap.edit'];
+      return role !== undefined && isMapEditor(role, isInvited) && isMapEditable(status);
     }
+    case 'stakeholderMap.editContacts': {
+      const { status } = target as PolicyResources['stakeholderMap.editContacts'];
+      return role !== undefined && isStaffRole(role) && isMapEditable(status);
+    }
+    case 'stakeholderMap.viewHistory': {
+      const { isInvited } = target as PolicyResources['stakeholderMap.viewHistory'];
+      return role !== undefined && isMapEditor(role, isInvited);
+    }
+    case 'stakeholderMap.viewContacts':
+    case 'stakeholderMap.invite':
+      return role !== undefined && isStaffRole(role);
     case 'initiative.viewDrafts':
     case 'initiative.create':
     case 'initiative.update':

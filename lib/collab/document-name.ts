@@ -1,12 +1,13 @@
 // Names of shared (Yjs) documents. A name says what the document belongs to, so the
 // app can decide access from the name alone:
 //
-//   initiative/<initiative uuid>/stakeholder-map   the stakeholder map of an initiative
+//   initiative/<initiative uuid>/stakeholder-map        the stakeholder map of an initiative
+//   initiative/<initiative uuid>/stakeholder-contacts   contact details of its stakeholders (staff only)
 //
 // The realtime server serves a document at /collab/<name>.
 import { z } from 'zod';
 
-export const DOCUMENT_KINDS = ['stakeholder-map'] as const;
+export const DOCUMENT_KINDS = ['stakeholder-map', 'stakeholder-contacts'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface CollabDocument {
@@ -27,6 +28,10 @@ export function parseDocumentName(name: string): CollabDocument | null {
 
 export function stakeholderMapDocumentName(initiativeId: string): string {
   return `initiative/${initiativeId}/stakeholder-map`;
+}
+
+export function stakeholderContactsDocumentName(initiativeId: string): string {
+  return `initiative/${initiativeId}/stakeholder-contacts`;
 }
 
 export const documentNameSchema = z

@@ -2,6 +2,7 @@ import type { Db } from '@/db';
 import { isSignedIn, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { findInitiativeById } from '@/lib/initiatives/queries';
+import { isInvitedToMap } from '@/lib/stakeholder-map/invitations';
 import { collabAccessFor } from './access';
 import { parseDocumentName } from './document-name';
 import { signCollabToken, type CollabAccess } from './token';
@@ -25,7 +26,8 @@ export async function issueCollabToken(
   if (!document) throw new AppError('not_found', { detail: 'unknown document name' });
   const initiative = await findInitiativeById(db, { actor, id: document.initiativeId });
   if (!initiative) throw new AppError('not_found', { detail: 'initiative not visible' });
-  const access = collabAccessFor(actor, document, initiative);
+  const isInvited = await isInvitedToMap(db, { actor, initiativeId: initiative.id });
+  const access = collabAccessFor(actor, document, { status: initiative.status, isInvited });
   if (!access) throw new AppError('forbidden', { detail: 'no access to document' });
   const token = await signCollabToken({ userId: actor.id, name: actor.name, document: document.name, access }, key, now);
   return { token, url: collabUrl, access };

@@ -3,6 +3,7 @@ import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { collabEdits, collabSnapshots, collabUpdates } from '@/db/schema';
 import { summarizeEdits } from '@/lib/collab/history';
+import { loadStoredParts } from '@/lib/collab/stored-document';
 import { mergeStoredState, type CollabStore, type StoredUpdate } from './store';
 
 /** Statements writing updates that may be in flight at once, across all documents. */
@@ -53,17 +54,8 @@ export function createDatabaseStore(db: Db): CollabStore {
   };
 
   return {
-    async loadDocument(document) {
-      // Updates first, then the snapshot: if another process compacts in between, the
-      // snapshot already holds what it moved out of the log, and the overlap is
-      // harmless because applying a Yjs update twice changes nothing.
-      const rows = await db
-        .select({ update: collabUpdates.update })
-        .from(collabUpdates)
-        .where(eq(collabUpdates.document, document))
-        .orderBy(asc(collabUpdates.id));
-      const [snapshot] = await db.select({ state: collabSnapshots.state }).from(collabSnapshots).where(eq(collabSnapshots.document, document));
-      return [...(snapshot ? [snapshot.state] : []), ...rows.map((row) => row.update)];
+    loadDocument(document) {
+      return loadStoredParts(db, document);
     },
 
     appendUpdates(document, updates, at = new Date()) {

@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { parseDocumentName, stakeholderMapDocumentName } from '@/lib/collab/document-name';
+import { parseDocumentName, stakeholderContactsDocumentName, stakeholderMapDocumentName } from '@/lib/collab/document-name';
 import { collabAccessFor } from '@/lib/collab/access';
 import { collabSigningKey, CollabTokenError, signCollabToken, verifyCollabToken } from '@/lib/collab/token';
 import {
@@ -38,15 +38,30 @@ describe('collaboration access', () => {
   const user = (role: 'resident' | 'organization_member' | 'moderator' | 'admin') => ({ kind: 'user' as const, id: 'u', name: 'U', role });
 
   it('lets staff edit an active map, and others view it', () => {
-    expect(collabAccessFor(user('moderator'), document, { status: 'active' })).toBe('edit');
-    expect(collabAccessFor(user('admin'), document, { status: 'active' })).toBe('edit');
-    expect(collabAccessFor(user('resident'), document, { status: 'active' })).toBe('view');
-    expect(collabAccessFor(user('organization_member'), document, { status: 'active' })).toBe('view');
+    expect(collabAccessFor(user('moderator'), document, { status: 'active', isInvited: false })).toBe('edit');
+    expect(collabAccessFor(user('admin'), document, { status: 'active', isInvited: false })).toBe('edit');
+    expect(collabAccessFor(user('resident'), document, { status: 'active', isInvited: false })).toBe('view');
+    expect(collabAccessFor(user('organization_member'), document, { status: 'active', isInvited: false })).toBe('view');
+  });
+
+  it('lets members of an invited organization edit, and nobody else it invites', () => {
+    expect(collabAccessFor(user('organization_member'), document, { status: 'active', isInvited: true })).toBe('edit');
+    expect(collabAccessFor(user('resident'), document, { status: 'active', isInvited: true })).toBe('view');
+    expect(collabAccessFor(user('organization_member'), document, { status: 'completed', isInvited: true })).toBe('view');
+  });
+
+  it('opens the contact details only to staff, even to invited editors', () => {
+    const contacts = parseDocumentName(stakeholderContactsDocumentName(INITIATIVE_ID))!;
+    expect(contacts.kind).toBe('stakeholder-contacts');
+    expect(collabAccessFor(user('moderator'), contacts, { status: 'active', isInvited: false })).toBe('edit');
+    expect(collabAccessFor(user('moderator'), contacts, { status: 'archived', isInvited: false })).toBe('view');
+    expect(collabAccessFor(user('organization_member'), contacts, { status: 'active', isInvited: true })).toBeNull();
+    expect(collabAccessFor(user('resident'), contacts, { status: 'active', isInvited: false })).toBeNull();
   });
 
   it('keeps drafts to staff and freezes completed maps', () => {
-    expect(collabAccessFor(user('resident'), document, { status: 'draft' })).toBeNull();
-    expect(collabAccessFor(user('moderator'), document, { status: 'completed' })).toBe('view');
+    expect(collabAccessFor(user('resident'), document, { status: 'draft', isInvited: false })).toBeNull();
+    expect(collabAccessFor(user('moderator'), document, { status: 'completed', isInvited: false })).toBe('view');
   });
 });
 

@@ -55,14 +55,26 @@ const CASES: Case[] = [
       allowed: status === 'draft' ? staff : everyone,
     }),
   ),
-  ...INITIATIVE_STATUSES.map(
-    (status): Case<'stakeholderMap.edit'> => ({
+  ...INITIATIVE_STATUSES.flatMap((status): Case<'stakeholderMap.edit'>[] =>
+    [false, true].map((isInvited) => ({
       action: 'stakeholderMap.edit',
+      label: `of a ${status} initiative, ${isInvited ? 'invited' : 'not invited'}`,
+      resource: { status, isInvited },
+      allowed: status === 'draft' || status === 'active' ? (isInvited ? [...staff, 'organization_member'] : staff) : [],
+    })),
+  ),
+  ...INITIATIVE_STATUSES.map(
+    (status): Case<'stakeholderMap.editContacts'> => ({
+      action: 'stakeholderMap.editContacts',
       label: `of a ${status} initiative`,
       resource: { status },
       allowed: status === 'draft' || status === 'active' ? staff : [],
     }),
   ),
+  { action: 'stakeholderMap.viewContacts', label: '', resource: undefined, allowed: staff },
+  { action: 'stakeholderMap.invite', label: '', resource: undefined, allowed: staff },
+  { action: 'stakeholderMap.viewHistory', label: 'invited', resource: { isInvited: true }, allowed: [...staff, 'organization_member'] },
+  { action: 'stakeholderMap.viewHistory', label: 'not invited', resource: { isInvited: false }, allowed: staff },
   { action: 'initiative.viewDrafts', label: '', resource: undefined, allowed: staff },
   { action: 'initiative.create', label: '', resource: undefined, allowed: staff },
   { action: 'initiative.update', label: '', resource: undefined, allowed: staff },
@@ -138,6 +150,10 @@ describe('policy matrix', () => {
       'initiative.update': true,
       'stakeholderMap.view': true,
       'stakeholderMap.edit': true,
+      'stakeholderMap.editContacts': true,
+      'stakeholderMap.viewContacts': true,
+      'stakeholderMap.invite': true,
+      'stakeholderMap.viewHistory': true,
       'admin.access': true,
       'user.list': true,
       'user.changeRole': true,

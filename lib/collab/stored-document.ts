@@ -1,0 +1,37 @@
+// Reading a shared document straight from the database, for the app: to render a map
+// before the websocket connects, for exports, and to write demo data. The
+// collaboration server reads through the same function (server/collab/database-store.ts).
+import { asc, eq } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { Db } from '@/db';
+import { collabSnapshots, collabUpdates } from '@/db/schema';
+
+/** The document's snapshot (if any) then every update not yet merged into it, in order. */
+export async function loadStoredParts(db: Db, document: string): Promise<Uint8Array[]> {
+  // Updates first, then the snapshot: if another process compacts in between, the
+  // snapshot already holds what it moved out of the log, and the overlap is harmless
+  // because applying a Yjs update twice changes nothing.
+  const rows = await db
+    .select({ update: collabUpdates.update })
+    .from(collabUpdates)
+    .where(eq(collabUpdates.document, document))
+    .orderBy(asc(collabUpdates.id));
+  const [snapshot] = await db.select({ state: collabSnapshots.state }).from(collabSnapshots).where(eq(collabSnapshots.document, document));
+  return [...(snapshot ? [snapshot.state] : []), ...rows.map((row) => row.update)];
+}
+
+/** The stored document as a Y.Doc, as the collaboration server last persisted it. */
+export async function loadStoredDocument(db: Db, document: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const parts = await loadStoredParts(db, document);
+  if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts));
+  return doc;
+}
+
+/**
+ * Stores one update made outside the collaboration server (demo data, imports). Only
+ * safe while no collaboration process holds the document in memory, as at start-up.
+ */
+export async function appendStoredUpdate(db: Db, { document, update, userId = null }: { document: string; update: Uint8Array; userId?: string | null }): Promise<void> {
+  await db.insert(collabUpdates).values({ document, update, userId });
+}
