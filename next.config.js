@@ -1,13 +1,15 @@
 // Next.js configuration. PGlite must stay outside the server bundle: bundled, its
 // WASM loader receives a URL where it expects a path and the first page that opens
-// the database fails (see shared/STACK-NOTES.md).
+// the database fails (see shared/STACK-NOTES.md). Yjs too: the collaboration server
+// loads it from node_modules, and a second, bundled copy in the same process breaks
+// Yjs's constructor checks (yjs/yjs#438).
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres'],
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'yjs'],
   poweredByHeader: false,
   // Lets two checkouts' dev servers (or a dev server beside a test build) share a folder
   // without fighting over one build directory.

@@ -17,8 +17,9 @@ import notifications from './messages/en/notifications.json';
 import participation from './messages/en/participation.json';
 import report from './messages/en/report.json';
 import responses from './messages/en/responses.json';
+import stakeholderMap from './messages/en/stakeholder-map.json';
 
-const en = { ...core, ...consultations, ...documents, ...inputs, ...moderation, ...notifications, ...grievances, ...grievanceCases, ...grievanceChannels, ...decisions, ...decisionManage, ...responses, ...report, ...participation };
+const en = { ...core, ...consultations, ...documents, ...inputs, ...moderation, ...notifications, ...grievances, ...grievanceCases, ...grievanceChannels, ...decisions, ...decisionManage, ...responses, ...report, ...participation, ...stakeholderMap };
 
 export type Messages = typeof en;
 

@@ -6,38 +6,43 @@ import * as Y from 'yjs';
 import type { StakeholderMapState } from './model';
 import { readStakeholderMap } from './document';
 
-export interface MapStore {
+export interface DocumentStore<T> {
+  /** Listens to the document while anyone listens to the store. */
   subscribe(onChange: () => void): () => void;
-  /** The same object until the document changes. */
-  getSnapshot(): StakeholderMapState;
-  destroy(): void;
+  /** The same value until the document changes. */
+  getSnapshot(): T;
 }
 
-export function createMapStore(doc: Y.Doc): MapStore {
-  let snapshot: StakeholderMapState | null = null;
+export function createDocumentStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): DocumentStore<T> {
+  let snapshot: { value: T } | null = null;
   const listeners = new Set<() => void>();
   const onUpdate = () => {
     snapshot = null;
     for (const listener of listeners) listener();
   };
-  doc.on('update', onUpdate);
   return {
     subscribe(onChange) {
+      if (listeners.size === 0) doc.on('update', onUpdate);
       listeners.add(onChange);
-      return () => listeners.delete(onChange);
+      // Changes made while nobody listened are not known: read afresh.
+      snapshot = null;
+      return () => {
+        listeners.delete(onChange);
+        if (listeners.size === 0) doc.off('update', onUpdate);
+      };
     },
     getSnapshot() {
-      if (!snapshot) {
-        const { stakeholders, relations } = readStakeholderMap(doc);
-        snapshot = { stakeholders, relations };
-      }
-      return snapshot;
-    },
-    destroy() {
-      doc.off('update', onUpdate);
-      listeners.clear();
+      snapshot ??= { value: read(doc) };
+      return snapshot.value;
     },
   };
+}
+
+export function createMapStore(doc: Y.Doc): DocumentStore<StakeholderMapState> {
+  return createDocumentStore(doc, (source) => {
+    const { stakeholders, relations } = readStakeholderMap(source);
+    return { stakeholders, relations };
+  });
 }
 
 /** Document state as text for a page to hand to the browser, and back. */

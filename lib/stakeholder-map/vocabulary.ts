@@ -66,3 +66,7 @@ export const USUAL_LEVEL: Record<StakeholderCategory, Scale> = {
   standardization_body: 'international',
   other: 'local',
 };
+
+/** The views of a map page, each a tab: ?view=<key>. */
+export const MAP_VIEWS = ['network', 'grid', 'table'] as const;
+export type MapView = (typeof MAP_VIEWS)[number];

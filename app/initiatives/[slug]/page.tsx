@@ -28,6 +28,7 @@ export default async function InitiativePage({ params }: Props) {
   if (!initiative) notFound();
   const t = await getTranslations('initiatives');
   const tc = await getTranslations('consultations');
+  const tm = await getTranslations('stakeholderMap');
   const format = await getFormatter();
   const consultations = await listInitiativeConsultations(await getDb(), { actor, initiativeId: initiative.id });
   const date = (value: Date) => format.dateTime(value, { dateStyle: 'medium' });
@@ -53,6 +54,14 @@ export default async function InitiativePage({ params }: Props) {
         </p>
       </header>
       <div className="max-w-3xl text-lg whitespace-pre-line">{initiative.summary}</div>
+      {can(actor, 'stakeholderMap.view', { status: initiative.status }) && (
+        <p>
+          <Link href={`/initiatives/${initiative.slug}/stakeholder-map`} className="font-semibold">
+            {tm('linkFromInitiative')}
+          </Link>{' '}
+          <span className="text-stone-600">— {tm('linkFromInitiativeHint')}</span>
+        </p>
+      )}
       <section aria-labelledby="consultations-heading" className="space-y-3">
         <h2 id="consultations-heading" className="text-2xl font-semibold">
           {tc('listTitle')}

@@ -1,0 +1,197 @@
+'use client';
+// One initiative's stakeholder map, live: the three views (network, power/interest
+// grid, summary table), the side panel, presence, undo, and the panels beside the map.
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type MouseEvent } from 'react';
+import * as Y from 'yjs';
+import { countStakeholders } from '@/lib/stakeholder-map/analysis';
+import { readContacts } from '@/lib/stakeholder-map/contacts';
+import { createDocumentStore } from '@/lib/stakeholder-map/map-store';
+import { newStakeholderFields } from '@/lib/stakeholder-map/document';
+import type { Position, StakeholderFields } from '@/lib/stakeholder-map/model';
+import { MAP_VIEWS, type MapView, type StakeholderCategory } from '@/lib/stakeholder-map/vocabulary';
+import { GridView } from './grid-view';
+import { HistoryPanel, type HistoryEntry } from './history-panel';
+import { NetworkView } from './network-view';
+import { AnalysisPanel, PresenceList, StarterChecklist } from './side-panels';
+import { StakeholderEditor, type OrganizationOption } from './stakeholder-editor';
+import { TableView } from './table-view';
+import { useMapEditing } from './use-map-editing';
+import { colorFor, useCollaborators, useMapState, useOwnUndo, useSharedDocument } from './use-shared-map';
+
+
+export interface MapWorkspaceProps {
+  initiativeId: string;
+  slug: string;
+  mapDocument: string;
+  contactsDocument: string | null;
+  initialMap: string | null;
+  initialContacts: string | null;
+  access: 'edit' | 'view';
+  user: { id: string; name: string } | null;
+  organizations: OrganizationOption[];
+  initialView: MapView;
+  history: HistoryEntry[] | null;
+}
+
+const NO_CONTACTS = { subscribe: () => () => {}, getSnapshot: () => null };
+
+function useContacts(doc: Y.Doc | null): ReadonlyMap<string, string> | null {
+  const store = useMemo(() => (doc ? createDocumentStore(doc, readContacts) : NO_CONTACTS), [doc]);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+}
+
+/** Where a new stakeholder first appears in the network: below the others, six to a row. */
+function nextPosition(count: number, positions: Position[]): Position {
+  const bottom = positions.reduce((lowest, { y }) => Math.max(lowest, y), 0);
+  return { x: (count % 6) * 240, y: bottom + 180 };
+}
+
+export function MapWorkspace(props: MapWorkspaceProps) {
+  const t = useTranslations('stakeholderMap');
+  const tc = useTranslations('stakeholders');
+  const { initiativeId, slug, access, user, organizations } = props;
+  const connect = user !== null;
+  const map = useSharedDocument({ documentName: props.mapDocument, initialState: props.initialMap, connect, user });
+  const contactsShared = useSharedDocument({ documentName: props.contactsDocument ?? '', initialState: props.initialContacts, connect: connect && props.contactsDocument !== null, user: null });
+  const contacts = useContacts(props.contactsDocument ? contactsShared.doc : null);
+  const state = useMapState(map.doc);
+  const readOnly = access !== 'edit';
+  const [origin] = useState(() => ({ editor: user?.id ?? 'public' }));
+  const editing = useMapEditing({ doc: map.doc, contactsDoc: props.contactsDocument ? contactsShared.doc : null, origin, readOnly });
+  const undo = useOwnUndo(map.doc, origin);
+  const collaborators = useCollaborators(map.provider);
+  const [view, setView] = useState<MapView>(props.initialView);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [draft, setDraft] = useState<StakeholderFields | null>(null);
+  const [notice, setNotice] = useState('');
+  const counts = useMemo(() => countStakeholders(state), [state]);
+  const names = useMemo(() => new Map(state.stakeholders.map((stakeholder) => [stakeholder.id, stakeholder.name || t('unnamed')])), [state, t]);
+  const selected = state.stakeholders.find((stakeholder) => stakeholder.id === selectedId) ?? null;
+
+  // Others see what this person has selected; the selection itself is not stored.
+  useEffect(() => {
+    map.provider?.awareness.setLocalStateField('selection', selectedId);
+  }, [map.provider, selectedId]);
+
+  const onCursor = useCallback((position: Position | null) => map.provider?.awareness.setLocalStateField('cursor', position), [map.provider]);
+  const open = useCallback((id: string | null) => {
+    setDraft(null);
+    setSelectedId(id);
+  }, []);
+
+  const onAddFromChecklist = (category: StakeholderCategory) => {
+    const result = editing.addStakeholder(
+      newStakeholderFields(category, { name: tc(`category.${category}`), position: nextPosition(state.stakeholders.length, state.stakeholders.map((stakeholder) => stakeholder.position)) }),
+    );
+    if (result.ok && result.id) open(result.id);
+  };
+
+  const onAddNew = () => {
+    setSelectedId(null);
+    setDraft(newStakeholderFields('other', { position: nextPosition(state.stakeholders.length, state.stakeholders.map((stakeholder) => stakeholder.position)) }));
+  };
+
+  const onTab = (event: MouseEvent<HTMLAnchorElement>, next: MapView) => {
+    event.preventDefault();
+    setView(next);
+    window.history.replaceState(null, '', `?view=${next}`);
+  };
+
+  const exportBase = `/initiatives/${slug}/stakeholder-map`;
+  const me = user ? { name: user.name, color: colorFor(user.id) } : null;
+
+  return (
+    <div className="space-y-4" data-testid="map-workspace" data-initiative={initiativeId} data-status={map.status} data-access={access}>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <p>{user ? t(`access.${access}`) : t('access.public')}</p>
+        <p role="status" className="text-sm font-medium" data-testid="connection-status">
+          {t(`status.${map.status}`)}
+        </p>
+      </div>
+      {user && <PresenceList me={me} collaborators={collaborators} names={names} />}
+      <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label={t('title')}>
+        {!readOnly && (
+          <>
+            <button type="button" className="button" onClick={onAddNew}>
+              {t('toolbar.add')}
+            </button>
+            <button type="button" className="button-secondary" onClick={undo.undo} disabled={!undo.canUndo}>
+              {t('toolbar.undo')}
+            </button>
+            <button type="button" className="button-secondary" onClick={undo.redo} disabled={!undo.canRedo}>
+              {t('toolbar.redo')}
+            </button>
+          </>
+        )}
+        <span className="ml-auto text-sm">{t('toolbar.export')}:</span>
+        <a href={`${exportBase}.csv`} download>
+          {t('toolbar.exportCsv')}
+        </a>
+        <a href={`${exportBase}.json`} download>
+          {t('toolbar.exportJson')}
+        </a>
+        <a href={`${exportBase}.graphml`} download>
+          {t('toolbar.exportGraphml')}
+        </a>
+      </div>
+      <p role="status" className="sr-only">
+        {notice}
+      </p>
+      <div role="tablist" aria-label={t('tabs.label')} className="flex gap-1 border-b border-stone-300">
+        {MAP_VIEWS.map((candidate) => (
+          <a
+            key={candidate}
+            role="tab"
+            id={`tab-${candidate}`}
+            href={`?view=${candidate}`}
+            aria-selected={view === candidate}
+            aria-controls={`panel-${candidate}`}
+            onClick={(event) => onTab(event, candidate)}
+            className={`rounded-t border border-b-0 px-3 py-1 ${view === candidate ? 'border-stone-400 bg-white font-semibold' : 'border-transparent'}`}
+          >
+            {t(`tabs.${candidate}`)}
+          </a>
+        ))}
+      </div>
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="min-w-0">
+          {state.stakeholders.length === 0 && <p className="mb-2">{readOnly ? t('empty') : t('emptyEditable')}</p>}
+          {view === 'network' && <NetworkView stakeholders={state.stakeholders} relations={state.relations} editing={editing} selectedId={selectedId} collaborators={collaborators} onSelect={open} onCursor={onCursor} />}
+          {view === 'grid' && (
+            <GridView
+              stakeholders={state.stakeholders}
+              readOnly={readOnly}
+              selectedId={selectedId}
+              collaborators={collaborators}
+              onOpen={open}
+              onRate={(id, rating) => editing.updateStakeholder(id, rating)}
+            />
+          )}
+          {view === 'table' && <TableView stakeholders={state.stakeholders} relations={state.relations} readOnly={readOnly} selectedId={selectedId} onOpen={open} />}
+        </div>
+        <aside className="space-y-4">
+          {(selected || draft) && (
+            <StakeholderEditor
+              subject={selected ? { kind: 'existing', stakeholder: selected } : { kind: 'new', fields: draft! }}
+              stakeholders={state.stakeholders}
+              relations={state.relations}
+              editing={editing}
+              organizations={organizations}
+              contact={contacts ? (selected ? (contacts.get(selected.id) ?? '') : '') : undefined}
+              onClose={() => open(null)}
+              onCreated={(id) => open(id)}
+              onDeleted={(name) => {
+                open(null);
+                setNotice(t('editor.deleted', { name }));
+              }}
+            />
+          )}
+          {!readOnly && <StarterChecklist counts={counts} readOnly={readOnly} onAdd={onAddFromChecklist} />}
+          <AnalysisPanel state={state} />
+          {props.history && <HistoryPanel initiativeId={initiativeId} initial={props.history} />}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+'use client';
+// The network of stakeholders and relations, drawn with React Flow. Positions live in
+// the shared document; while this person drags, the card follows the pointer locally
+// and the document gets the position at most ~15 times a second, so a drag neither
+// floods the others nor stores every pixel. Selection and drag state stay local.
+import '@xyflow/react/dist/style.css';
+import {
+  Background,
+  Controls,
+  Handle,
+  MarkerType,
+  Position as HandlePosition,
+  ReactFlow,
+  ReactFlowProvider,
+  ViewportPortal,
+  applyNodeChanges,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type Node,
+  type NodeChange,
+  type NodeProps,
+} from '@xyflow/react';
+import { useTranslations } from 'next-intl';
+import { memo, useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
+import type { Position, Relation, Stakeholder } from '@/lib/stakeholder-map/model';
+import { categoryColor } from './category-colors';
+import type { Collaborator } from './use-shared-map';
+import type { MapEditing } from './use-map-editing';
+
+/** ~15 writes a second while dragging. */
+const DRAG_WRITE_INTERVAL_MS = 66;
+
+type StakeholderNodeData = { stakeholder: Stakeholder; label: string; roleLetter: string; watcher: { name: string; color: string } | null };
+type StakeholderNode = Node<StakeholderNodeData, 'stakeholder'>;
+
+const StakeholderNodeView = memo(function StakeholderNodeView({ data, selected }: NodeProps<StakeholderNode>) {
+  const { stakeholder, label, roleLetter, watcher } = data;
+  return (
+    <div
+      className={`relative w-44 rounded-md border-2 bg-white px-2 py-1 text-xs shadow ${selected ? 'ring-2 ring-stone-900' : ''}`}
+      style={{ borderColor: categoryColor(stakeholder.category), outline: watcher ? `3px dashed ${watcher.color}` : undefined, outlineOffset: 3 }}
+      data-stakeholder-node={stakeholder.id}
+    >
+      <Handle type="target" position={HandlePosition.Left} />
+      <div className="flex items-start gap-1">
+        <span
+          aria-hidden="true"
+          className={`inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-[10px] font-bold text-white ${stakeholder.lfaRole === 'affected_opponent' ? 'bg-red-700' : 'bg-stone-700'}`}
+        >
+          {roleLetter}
+        </span>
+        <span className="font-semibold break-words">{label}</span>
+      </div>
+      {watcher && (
+        <span className="absolute -top-5 left-0 rounded px-1 text-[10px] text-white" style={{ background: watcher.color }}>
+          {watcher.name}
+        </span>
+      )}
+      <Handle type="source" position={HandlePosition.Right} />
+    </div>
+  );
+});
+
+const NODE_TYPES = { stakeholder: StakeholderNodeView };
+
+interface NetworkViewProps {
+  stakeholders: readonly Stakeholder[];
+  relations: readonly Relation[];
+  editing: MapEditing;
+  selectedId: string | null;
+  collaborators: readonly Collaborator[];
+  onSelect(id: string | null): void;
+  onCursor(position: Position | null): void;
+}
+
+export function NetworkView(props: NetworkViewProps) {
+  return (
+    <ReactFlowProvider>
+      <Network {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function Network({ stakeholders, relations, editing, selectedId, collaborators, onSelect, onCursor }: NetworkViewProps) {
+  const t = useTranslations('stakeholderMap');
+  const { screenToFlowPosition } = useReactFlow();
+  const [nodes, setNodes] = useState<StakeholderNode[]>([]);
+  /** Nodes this person is dragging, with when their position was last written. */
+  const dragging = useRef(new Map<string, number>());
+  const lastCursorWrite = useRef(0);
+
+  // The document decides every node, except where this person is dragging one.
+  useEffect(() => {
+    setNodes((previous) => {
+      const before = new Map(previous.map((node) => [node.id, node]));
+      return stakeholders.map((stakeholder) => {
+        const existing = before.get(stakeholder.id);
+        const watcher = collaborators.find((collaborator) => collaborator.selection === stakeholder.id) ?? null;
+        const label = stakeholder.name || t('unnamed');
+        return {
+          ...existing,
+          id: stakeholder.id,
+          type: 'stakeholder' as const,
+          position: existing && dragging.current.has(stakeholder.id) ? existing.position : stakeholder.position,
+          selected: stakeholder.id === selectedId,
+          ariaLabel: label,
+          data: { stakeholder, label, roleLetter: t(`lfaRoleShort.${stakeholder.lfaRole}`), watcher: watcher && { name: watcher.name, color: watcher.color } },
+        };
+      });
+    });
+  }, [stakeholders, collaborators, selectedId, t]);
+
+  const edges: Edge[] = relations.map((relation) => ({
+    id: relation.id,
+    source: relation.from,
+    target: relation.to,
+    label: t(`relationKind.${relation.kind}`),
+    ariaLabel: `${t(`relationKind.${relation.kind}`)}`,
+    markerEnd: { type: MarkerType.ArrowClosed },
+    style: {
+      strokeWidth: relation.strength + 0.5,
+      stroke: relation.kind === 'in_conflict_with' ? '#b91c1c' : '#57534e',
+      strokeDasharray: relation.kind === 'in_conflict_with' ? '6 4' : undefined,
+    },
+  }));
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StakeholderNode>[]) => {
+      setNodes((current) => applyNodeChanges(changes, current));
+      const now = performance.now();
+      for (const change of changes) {
+        if (change.type === 'select' && change.selected) onSelect(change.id);
+        if (change.type !== 'position' || editing.readOnly) continue;
+        if (change.dragging) {
+          const last = dragging.current.get(change.id) ?? 0;
+          if (change.position && now - last >= DRAG_WRITE_INTERVAL_MS) {
+            dragging.current.set(change.id, now);
+            editing.moveStakeholder(change.id, change.position);
+          } else if (!dragging.current.has(change.id)) {
+            dragging.current.set(change.id, 0);
+          }
+        } else {
+          // The drag ended: write where it ended.
+          dragging.current.delete(change.id);
+          if (change.position) editing.moveStakeholder(change.id, change.position);
+        }
+      }
+    },
+    [editing, onSelect],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_event: unknown, node: StakeholderNode) => {
+      dragging.current.delete(node.id);
+      editing.moveStakeholder(node.id, node.position);
+    },
+    [editing],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      if (connection.source && connection.target && connection.source !== connection.target) {
+        editing.addRelation({ from: connection.source, to: connection.target, kind: 'collaborates_with', strength: 2, note: '' });
+      }
+    },
+    [editing],
+  );
+
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    const now = performance.now();
+    if (now - lastCursorWrite.current < DRAG_WRITE_INTERVAL_MS) return;
+    lastCursorWrite.current = now;
+    onCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+  };
+
+  return (
+    <section aria-labelledby="network-heading" className="space-y-2">
+      <h2 id="network-heading" className="sr-only">
+        {t('network.label')}
+      </h2>
+      <p className="hint">{editing.readOnly ? t('network.hintReadOnly') : t('network.hint')}</p>
+      <p className="hint">{t('network.legendRoles')}</p>
+      <div className="h-[560px] rounded border border-stone-300" onPointerMove={onPointerMove} onPointerLeave={() => onCursor(null)} data-testid="stakeholder-network">
+        <ReactFlow<StakeholderNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          onNodesChange={onNodesChange}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          onNodesDelete={(deleted) => deleted.forEach((node) => editing.removeStakeholder(node.id))}
+          onEdgesDelete={(deleted) => deleted.forEach((edge) => editing.removeRelation(edge.id))}
+          onPaneClick={() => onSelect(null)}
+          nodesDraggable={!editing.readOnly}
+          nodesConnectable={!editing.readOnly}
+          edgesFocusable={!editing.readOnly}
+          deleteKeyCode={editing.readOnly ? null : ['Delete', 'Backspace']}
+          fitView
+          minZoom={0.1}
+          proOptions={{ hideAttribution: false }}
+        >
+          <Background />
+          <Controls showInteractive={false} />
+          <ViewportPortal>
+            {collaborators
+              .filter((collaborator) => collaborator.cursor)
+              .map((collaborator) => (
+                <div
+                  key={collaborator.clientId}
+                  className="pointer-events-none absolute"
+                  style={{ transform: `translate(${collaborator.cursor!.x}px, ${collaborator.cursor!.y}px)` }}
+                  data-remote-cursor={collaborator.name}
+                  aria-hidden="true"
+                >
+                  <svg width="16" height="16" viewBox="0 0 16 16">
+                    <path d="M0 0 L12 5 L6 7 L4 13 Z" fill={collaborator.color} />
+                  </svg>
+                  <span className="rounded px-1 text-[10px] text-white" style={{ background: collaborator.color }}>
+                    {collaborator.name}
+                  </span>
+                </div>
+              ))}
+          </ViewportPortal>
+        </ReactFlow>
+      </div>
+    </section>
+  );
+}

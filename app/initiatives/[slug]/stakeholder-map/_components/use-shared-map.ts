@@ -1,0 +1,161 @@
+'use client';
+// The browser side of one shared stakeholder map: the Y.Doc (filled at once from the
+// state the page rendered with), its websocket connection with a token that is renewed
+// before it expires, the map as plain values, per-user undo, and presence.
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { createUndoManager } from '@/lib/stakeholder-map/document';
+import { createMapStore, decodeDocumentState } from '@/lib/stakeholder-map/map-store';
+import type { Position, StakeholderMapState } from '@/lib/stakeholder-map/model';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected' | 'static';
+
+export interface Collaborator {
+  clientId: number;
+  name: string;
+  color: string;
+  selection: string | null;
+  cursor: Position | null;
+}
+
+interface TokenAnswer {
+  token: string;
+  url: string;
+  access: 'edit' | 'view';
+}
+
+/** Tokens live 5 minutes; renewing every 4 keeps a reconnect from ever using a stale one. */
+const TOKEN_RENEWAL_MS = 4 * 60 * 1000;
+
+async function fetchToken(documentName: string): Promise<TokenAnswer | null> {
+  const response = await fetch(`/api/collab/token?doc=${encodeURIComponent(documentName)}`, { cache: 'no-store' });
+  return response.ok ? ((await response.json()) as TokenAnswer) : null;
+}
+
+const PALETTE = ['#b91c1c', '#1d4ed8', '#047857', '#7c3aed', '#b45309', '#be185d', '#0e7490', '#4d7c0f'];
+
+export function colorFor(userId: string): string {
+  let hash = 0;
+  for (const char of userId) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return PALETTE[Math.abs(hash) % PALETTE.length]!;
+}
+
+interface SharedDocumentOptions {
+  documentName: string;
+  initialState: string | null;
+  /** Signed-in users connect; the public sees the state the page was rendered with. */
+  connect: boolean;
+  user: { id: string; name: string } | null;
+}
+
+/** One Y.Doc kept live over the collaboration server. */
+export function useSharedDocument({ documentName, initialState, connect, user }: SharedDocumentOptions) {
+  // Made once: a page refresh hands new initial state, but the live document already has it.
+  const [doc] = useState(() => {
+    const created = new Y.Doc();
+    if (initialState) Y.applyUpdate(created, decodeDocumentState(initialState));
+    return created;
+  });
+  const userId = user?.id;
+  const userName = user?.name;
+  const [provider, setProvider] = useState<WebsocketProvider | null>(null);
+  const [status, setStatus] = useState<ConnectionStatus>(connect ? 'connecting' : 'static');
+
+  useEffect(() => {
+    if (!connect) return;
+    let stopped = false;
+    let created: WebsocketProvider | null = null;
+    let renewal: ReturnType<typeof setInterval> | undefined;
+    void (async () => {
+      const answer = await fetchToken(documentName).catch(() => null);
+      if (stopped) return;
+      if (!answer) {
+        setStatus('disconnected');
+        return;
+      }
+      // No BroadcastChannel: every change must pass the server, which enforces read-only.
+      created = new WebsocketProvider(answer.url, documentName, doc, { params: { token: answer.token }, disableBc: true });
+      created.on('status', ({ status: next }: { status: string }) => setStatus(next === 'connected' ? 'connected' : next === 'connecting' ? 'connecting' : 'disconnected'));
+      if (userId && userName) created.awareness.setLocalStateField('user', { id: userId, name: userName, color: colorFor(userId) });
+      const renew = async () => {
+        const fresh = await fetchToken(documentName).catch(() => null);
+        if (fresh && created) created.params = { token: fresh.token };
+      };
+      created.on('connection-close', () => void renew());
+      renewal = setInterval(() => void renew(), TOKEN_RENEWAL_MS);
+      setProvider(created);
+    })();
+    return () => {
+      stopped = true;
+      clearInterval(renewal);
+      created?.destroy();
+      setProvider(null);
+    };
+  }, [connect, doc, documentName, userId, userName]);
+
+  return { doc, provider, status };
+}
+
+/** The map as plain values, read again only when the document changed. */
+export function useMapState(doc: Y.Doc): StakeholderMapState {
+  const store = useMemo(() => createMapStore(doc), [doc]);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+}
+
+/** Undo and redo of this person's own edits; `origin` marks them. */
+export function useOwnUndo(doc: Y.Doc, origin: unknown) {
+  const manager = useRef<Y.UndoManager | null>(null);
+  const [stacks, setStacks] = useState({ canUndo: false, canRedo: false });
+  useEffect(() => {
+    // Made here rather than during render, so that a remount gets a live one.
+    const created = createUndoManager(doc, origin);
+    manager.current = created;
+    const onChange = () => setStacks({ canUndo: created.undoStack.length > 0, canRedo: created.redoStack.length > 0 });
+    created.on('stack-item-added', onChange);
+    created.on('stack-item-popped', onChange);
+    created.on('stack-cleared', onChange);
+    return () => {
+      created.destroy();
+      manager.current = null;
+    };
+  }, [doc, origin]);
+  const undo = useCallback(() => void manager.current?.undo(), []);
+  const redo = useCallback(() => void manager.current?.redo(), []);
+  return { ...stacks, undo, redo };
+}
+
+function readCollaborator(clientId: number, state: Record<string, unknown>): Collaborator | null {
+  const user = state.user as { name?: unknown; color?: unknown } | undefined;
+  if (!user || typeof user.name !== 'string') return null;
+  const cursor = state.cursor as { x?: unknown; y?: unknown } | null | undefined;
+  return {
+    clientId,
+    name: user.name.slice(0, 100),
+    color: typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#57534e',
+    selection: typeof state.selection === 'string' ? state.selection : null,
+    cursor: cursor && typeof cursor.x === 'number' && typeof cursor.y === 'number' ? { x: cursor.x, y: cursor.y } : null,
+  };
+}
+
+/** Who else has the map open, with what they selected and where their pointer is. */
+export function useCollaborators(provider: WebsocketProvider | null): Collaborator[] {
+  const [collaborators, setCollaborators] = useState<Collaborator[]>([]);
+  useEffect(() => {
+    if (!provider) return;
+    const { awareness } = provider;
+    const onChange = () => {
+      const others: Collaborator[] = [];
+      awareness.getStates().forEach((state, clientId) => {
+        if (clientId === awareness.clientID) return;
+        const collaborator = readCollaborator(clientId, state);
+        if (collaborator) others.push(collaborator);
+      });
+      setCollaborators(others);
+    };
+    awareness.on('change', onChange);
+    onChange();
+    return () => awareness.off('change', onChange);
+  }, [provider]);
+  return collaborators;
+}

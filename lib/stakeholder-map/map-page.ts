@@ -1,0 +1,72 @@
+// Everything the stakeholder map page of one initiative shows, as the actor may see it:
+// their access, the stored map (and, for staff, the contacts), the edit history for
+// those who edit, and the invitations for staff.
+import { and, asc, eq } from 'drizzle-orm';
+import * as Y from 'yjs';
+import type { Db } from '@/db';
+import { organizations } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/policy';
+import { collabAccessFor } from '@/lib/collab/access';
+import { parseDocumentName, stakeholderContactsDocumentName, stakeholderMapDocumentName } from '@/lib/collab/document-name';
+import { listDocumentHistory } from '@/lib/collab/history';
+import { loadStoredDocument } from '@/lib/collab/stored-document';
+import { findInitiativeBySlug, type Initiative } from '@/lib/initiatives/queries';
+import { isInvitedToMap, listMapInvitations, type MapInvitation } from './invitations';
+
+export interface MapHistoryEntry {
+  userName: string | null;
+  /** Changes the server made itself (demo data, imports), not a person. */
+  isServer: boolean;
+  updateCount: number;
+  editedAt: string;
+}
+
+export interface MapPage {
+  initiative: Initiative;
+  access: 'edit' | 'view';
+  mapDocument: string;
+  mapState: Uint8Array;
+  contactsDocument: string | null;
+  contactsState: Uint8Array | null;
+  history: MapHistoryEntry[] | null;
+  /** Verified organizations, to link a stakeholder to and to invite. */
+  organizations: Array<{ id: string; name: string }>;
+  invitations: MapInvitation[] | null;
+}
+
+export async function loadMapHistory(db: Db, { actor, initiativeId }: { actor: Actor; initiativeId: string }): Promise<MapHistoryEntry[] | null> {
+  const isInvited = await isInvitedToMap(db, { actor, initiativeId });
+  if (!can(actor, 'stakeholderMap.viewHistory', { isInvited })) return null;
+  const edits = await listDocumentHistory(db, { document: stakeholderMapDocumentName(initiativeId), limit: 50 });
+  return edits.map((edit) => ({ userName: edit.userName, isServer: edit.userId === null, updateCount: edit.updateCount, editedAt: edit.editedAt.toISOString() }));
+}
+
+export async function loadMapPage(db: Db, { actor, slug }: { actor: Actor; slug: string }): Promise<MapPage | null> {
+  const initiative = await findInitiativeBySlug(db, { actor, slug });
+  if (!initiative || !can(actor, 'stakeholderMap.view', { status: initiative.status })) return null;
+  const isInvited = await isInvitedToMap(db, { actor, initiativeId: initiative.id });
+  const context = { status: initiative.status, isInvited };
+  const mapDocument = stakeholderMapDocumentName(initiative.id);
+  const access = collabAccessFor(actor, parseDocumentName(mapDocument)!, context) ?? 'view';
+  const contactsName = stakeholderContactsDocumentName(initiative.id);
+  const contactsAccess = collabAccessFor(actor, parseDocumentName(contactsName)!, context);
+  const [mapDoc, contactsDoc, history, verified, invitations] = await Promise.all([
+    loadStoredDocument(db, mapDocument),
+    contactsAccess ? loadStoredDocument(db, contactsName) : Promise.resolve(null),
+    can(actor, 'stakeholderMap.viewHistory', { isInvited }) ? loadMapHistory(db, { actor, initiativeId: initiative.id }) : Promise.resolve(null),
+    db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(and(eq(organizations.isVerified, true))).orderBy(asc(organizations.name)),
+    can(actor, 'stakeholderMap.invite') ? listMapInvitations(db, { initiativeId: initiative.id }) : Promise.resolve(null),
+  ]);
+  return {
+    initiative,
+    access,
+    mapDocument,
+    mapState: Y.encodeStateAsUpdate(mapDoc),
+    contactsDocument: contactsAccess ? contactsName : null,
+    contactsState: contactsDoc ? Y.encodeStateAsUpdate(contactsDoc) : null,
+    history,
+    organizations: verified,
+    invitations,
+  };
+}
