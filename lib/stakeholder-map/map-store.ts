@@ -1,7 +1,8 @@
 // A Y.Doc of a stakeholder map seen as a store of plain values, for React's
 // useSyncExternalStore and for the benchmark. Reading the whole map after each of a
 // burst of remote updates would be wasted work, so a change only marks the store
-// stale and the map is read again when someone asks for it.
+// stale, listeners hear of it once per frame, and the map is read again when someone
+// asks for it.
 import * as Y from 'yjs';
 import type { StakeholderMapState } from './model';
 import { readStakeholderMap } from './document';
@@ -13,12 +14,29 @@ export interface DocumentStore<T> {
   getSnapshot(): T;
 }
 
-export function createDocumentStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): DocumentStore<T> {
+type Schedule = (callback: () => void) => void;
+
+/** Once per frame in a browser; at once elsewhere (tests, the benchmark). */
+const nextFrame: Schedule = (callback) => (typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => callback()) : callback());
+
+/**
+ * A store over a document. Listeners hear of changes at most once per `schedule` tick:
+ * remote updates arrive one websocket message at a time, and a burst of them would
+ * otherwise render the page once per message.
+ */
+export function createDocumentStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T, schedule: Schedule = nextFrame): DocumentStore<T> {
   let snapshot: { value: T } | null = null;
+  let isNotifying = false;
   const listeners = new Set<() => void>();
+  const notify = () => {
+    isNotifying = false;
+    for (const listener of listeners) listener();
+  };
   const onUpdate = () => {
     snapshot = null;
-    for (const listener of listeners) listener();
+    if (isNotifying) return;
+    isNotifying = true;
+    schedule(notify);
   };
   return {
     subscribe(onChange) {
@@ -38,11 +56,15 @@ export function createDocumentStore<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): Doc
   };
 }
 
-export function createMapStore(doc: Y.Doc): DocumentStore<StakeholderMapState> {
-  return createDocumentStore(doc, (source) => {
-    const { stakeholders, relations } = readStakeholderMap(source);
-    return { stakeholders, relations };
-  });
+export function createMapStore(doc: Y.Doc, schedule?: Schedule): DocumentStore<StakeholderMapState> {
+  return createDocumentStore(
+    doc,
+    (source) => {
+      const { stakeholders, relations } = readStakeholderMap(source);
+      return { stakeholders, relations };
+    },
+    schedule,
+  );
 }
 
 /** Document state as text for a page to hand to the browser, and back. */
