@@ -3,7 +3,6 @@
 // answers as the public reads them, and send the file with its type and a name to save
 // it as. The files hold public data only, whoever downloads them: a member of staff
 // gets the same file as anyone else, never links to draft decisions.
-import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db';
 import { ANONYMOUS } from '@/lib/auth/actor';
@@ -13,15 +12,11 @@ import { contentDisposition } from '@/lib/documents/file-check';
 import { logError } from '@/lib/log';
 import { listDecisions, loadConsultationAnswers } from './queries';
 import { exportReport, type ReportFormat } from './report-export';
+import { notFoundResponse } from '@/lib/http/not-found-response';
 
 const paramsSchema = z.object({ consultationId: z.uuid() });
 
 type RouteProps = { params: Promise<{ consultationId: string }> };
-
-async function notFoundResponse(): Promise<Response> {
-  const t = await getTranslations('errors');
-  return new Response(t('not_found'), { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-}
 
 /**
  * The consultation and whether everyone may see it. Asking as an anonymous visitor

@@ -1,7 +1,6 @@
 // The route handler behind both statistics downloads (statistics.csv and statistics.json
 // under /grievances/channels/<id>/): find the channel as the visitor may see it, count,
 // and send the file with its type and a name to save it as.
-import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { getActor } from '@/lib/auth/session';
@@ -11,15 +10,11 @@ import { logError } from '@/lib/log';
 import { findChannel, isPublicChannel } from './channels';
 import { exportStatistics, type StatisticsFormat } from './statistics-export';
 import { channelStatistics } from './statistics-queries';
+import { notFoundResponse } from '@/lib/http/not-found-response';
 
 const paramsSchema = z.object({ channelId: z.uuid() });
 
 type RouteProps = { params: Promise<{ channelId: string }> };
-
-async function notFoundResponse(): Promise<Response> {
-  const t = await getTranslations('errors');
-  return new Response(t('not_found'), { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-}
 
 export function statisticsDownloadRoute(format: StatisticsFormat): (request: Request, props: RouteProps) => Promise<Response> {
   return async (_request, { params }) => {

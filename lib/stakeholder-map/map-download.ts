@@ -3,7 +3,6 @@
 // read the map as the collaboration server last stored it, and send it with its type
 // and a name to save it as. Contact details are personal data: they are read, and the
 // file carries them, only for those the policy lets see them (staff).
-import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
 import { getDb, type Db } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
@@ -12,6 +11,7 @@ import { getActor } from '@/lib/auth/session';
 import { stakeholderContactsDocumentName, stakeholderMapDocumentName } from '@/lib/collab/document-name';
 import { loadStoredDocument } from '@/lib/collab/stored-document';
 import { contentDisposition } from '@/lib/documents/file-check';
+import { notFoundResponse } from '@/lib/http/not-found-response';
 import { findInitiativeBySlug } from '@/lib/initiatives/queries';
 import { logError } from '@/lib/log';
 import { readContacts } from './contacts';
@@ -68,11 +68,6 @@ export async function buildStakeholderMapExport(
 const paramsSchema = z.object({ slug: z.string().max(200) });
 
 type RouteProps = { params: Promise<{ slug: string }> };
-
-async function notFoundResponse(): Promise<Response> {
-  const t = await getTranslations('errors');
-  return new Response(t('not_found'), { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
-}
 
 export function stakeholderMapDownloadRoute(format: StakeholderMapFormat): (request: Request, props: RouteProps) => Promise<Response> {
   return async (_request, { params }) => {

@@ -13,31 +13,12 @@ import {
   POWER_CONCENTRATION_SHARE,
   SSC_CATEGORIES,
 } from '@/lib/stakeholder-map/analysis';
+import { newStakeholderFields } from '@/lib/stakeholder-map/document';
 import type { Relation, Stakeholder, StakeholderFields, StakeholderMapState } from '@/lib/stakeholder-map/model';
 import { STAKEHOLDER_CATEGORIES } from '@/lib/stakeholder-map/vocabulary';
 
 function stakeholder(id: string, fields: Partial<StakeholderFields> = {}): Stakeholder {
-  return {
-    id,
-    name: id,
-    kind: 'organization',
-    category: 'municipality',
-    level: 'local',
-    sector: 'public',
-    lfaRole: 'active',
-    sscRole: null,
-    aims: '',
-    challenges: '',
-    potential: '',
-    constraints: '',
-    contribution: '',
-    power: 3,
-    interest: 3,
-    organizationId: null,
-    notes: '',
-    position: { x: 0, y: 0 },
-    ...fields,
-  };
+  return { id, ...newStakeholderFields('municipality', { name: id, ...fields }) };
 }
 
 let relationCount = 0;

@@ -2,6 +2,7 @@
 // spreadsheet, the JSON for a script, the GraphML in a network tool, and contact details
 // (personal data) only in the files staff download.
 import { describe, expect, it } from 'vitest';
+import { newStakeholderFields } from '@/lib/stakeholder-map/document';
 import type { Relation, Stakeholder, StakeholderMapState } from '@/lib/stakeholder-map/model';
 import {
   STAKEHOLDER_MAP_CONTENT_TYPES,
@@ -19,26 +20,8 @@ const INITIATIVE = { title: 'Calle Mayor low-emission zone', slug: 'calle-mayor-
 const EXPORTED_AT = '2026-05-06T07:15:00.000Z';
 const CONTACT = 'Ana Ortega, ana.ortega@example.org, 600 000 000';
 
-function stakeholder(fields: Partial<Stakeholder> & Pick<Stakeholder, 'id' | 'name'>): Stakeholder {
-  return {
-    kind: 'organization',
-    category: 'municipality',
-    level: 'local',
-    sector: 'public',
-    lfaRole: 'active',
-    sscRole: null,
-    aims: '',
-    challenges: '',
-    potential: '',
-    constraints: '',
-    contribution: '',
-    power: 3,
-    interest: 3,
-    organizationId: null,
-    notes: '',
-    position: { x: 0, y: 0 },
-    ...fields,
-  };
+function stakeholder({ id, ...fields }: Partial<Stakeholder> & Pick<Stakeholder, 'id' | 'name'>): Stakeholder {
+  return { id, ...newStakeholderFields('municipality', fields) };
 }
 
 function relation(fields: Partial<Relation> & Pick<Relation, 'id' | 'from' | 'to'>): Relation {

@@ -8,6 +8,24 @@ import type { MapEditing } from './use-map-editing';
 
 const STRENGTHS = Array.from({ length: STRENGTH_MAX }, (_, index) => index + 1);
 
+function RelationKindOptions() {
+  const t = useTranslations('stakeholderMap');
+  return RELATION_KINDS.map((kind) => (
+    <option key={kind} value={kind}>
+      {t(`relationKind.${kind}`)}
+    </option>
+  ));
+}
+
+function StrengthOptions() {
+  const t = useTranslations('stakeholderMap');
+  return STRENGTHS.map((strength) => (
+    <option key={strength} value={strength}>
+      {t(`strength.${strength}` as 'strength.1')}
+    </option>
+  ));
+}
+
 export function RelationList({ stakeholder, stakeholders, relations, editing }: { stakeholder: Stakeholder; stakeholders: readonly Stakeholder[]; relations: readonly Relation[]; editing: MapEditing }) {
   const t = useTranslations('stakeholderMap');
   const idPrefix = useId();
@@ -56,21 +74,13 @@ export function RelationList({ stakeholder, stakeholders, relations, editing }: 
                   <label className="text-sm">
                     <span className="block">{t('relations.kind')}</span>
                     <select className="input" value={relation.kind} onChange={(event) => editing.updateRelation(relation.id, { kind: event.target.value as RelationKind })}>
-                      {RELATION_KINDS.map((kind) => (
-                        <option key={kind} value={kind}>
-                          {t(`relationKind.${kind}`)}
-                        </option>
-                      ))}
+                      <RelationKindOptions />
                     </select>
                   </label>
                   <label className="text-sm">
                     <span className="block">{t('relations.strength')}</span>
                     <select className="input" value={relation.strength} onChange={(event) => editing.updateRelation(relation.id, { strength: Number(event.target.value) })}>
-                      {STRENGTHS.map((strength) => (
-                        <option key={strength} value={strength}>
-                          {t(`strength.${strength}` as 'strength.1')}
-                        </option>
-                      ))}
+                      <StrengthOptions />
                     </select>
                   </label>
                   <button type="button" className="button-secondary" aria-label={t('relations.removeLabel', { description: describe(relation) })} onClick={() => editing.removeRelation(relation.id)}>
@@ -113,21 +123,13 @@ export function RelationList({ stakeholder, stakeholders, relations, editing }: 
               <label className="text-sm">
                 <span className="label block">{t('relations.kind')}</span>
                 <select name="kind" className="input" defaultValue="collaborates_with">
-                  {RELATION_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {t(`relationKind.${kind}`)}
-                    </option>
-                  ))}
+                  <RelationKindOptions />
                 </select>
               </label>
               <label className="text-sm">
                 <span className="label block">{t('relations.strength')}</span>
                 <select name="strength" className="input" defaultValue="2">
-                  {STRENGTHS.map((strength) => (
-                    <option key={strength} value={strength}>
-                      {t(`strength.${strength}` as 'strength.1')}
-                    </option>
-                  ))}
+                  <StrengthOptions />
                 </select>
               </label>
             </div>
