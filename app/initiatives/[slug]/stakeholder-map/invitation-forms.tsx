@@ -31,7 +31,7 @@ export function InviteOrganizationForm({ initiative, candidates }: { initiative:
       <SubmitButton pendingLabel={t('invite')} className="button">
         {t('invite')}
       </SubmitButton>
-      <FormMessage state={state} />
+      <FormMessage state={state} successMessage={t('invitedSaved')} />
     </form>
   );
 }
@@ -48,7 +48,7 @@ export function WithdrawInvitationForm({ initiative, organization }: { initiativ
         <span aria-hidden="true">{t('withdraw')}</span>
         <span className="sr-only">{t('withdrawLabel', { name: organization.name })}</span>
       </SubmitButton>
-      <FormMessage state={state} />
+      <FormMessage state={state} successMessage={t('withdrawn')} />
     </form>
   );
 }

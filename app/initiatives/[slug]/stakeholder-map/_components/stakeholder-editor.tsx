@@ -75,8 +75,9 @@ export function StakeholderEditor({ subject, stakeholders, relations, editing, o
   const readOnly = editing.readOnly;
   // What the form opened with: a save writes only what this person changed since, so a
   // field someone else edited meanwhile keeps their value.
-  const [baseline, setBaseline] = useState<StakeholderFields | null>(current);
-  if (current && baseline && 'id' in baseline && baseline.id !== current.id) setBaseline(current);
+  const subjectKey = current?.id ?? 'new';
+  const [baseline, setBaseline] = useState<{ key: string; fields: StakeholderFields }>({ key: subjectKey, fields });
+  if (baseline.key !== subjectKey) setBaseline({ key: subjectKey, fields });
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -99,13 +100,13 @@ export function StakeholderEditor({ subject, stakeholders, relations, editing, o
     }
     setErrors({});
     if (current) {
-      const result = editing.updateStakeholder(current.id, changedFields(baseline ?? current, parsed.data));
+      const result = editing.updateStakeholder(current.id, changedFields(baseline.key === current.id ? baseline.fields : current, parsed.data));
       if (!result.ok) {
         setNotice(result.code === 'gone' ? t('editor.gone') : t(`validation.${result.code}` as 'validation.invalid'));
         return;
       }
       if (contact !== undefined && contactValue.trim() !== contact) editing.setContact(current.id, contactValue);
-      setBaseline({ ...parsed.data, id: current.id } as StakeholderFields);
+      setBaseline({ key: current.id, fields: parsed.data });
       setNotice(t('editor.saved'));
     } else {
       const result = editing.addStakeholder(parsed.data);
