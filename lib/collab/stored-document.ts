@@ -1,10 +1,15 @@
 // Reading a shared document straight from the database, for the app: to render a map
 // before the websocket connects, for exports, and to write demo data. The
 // collaboration server reads through the same function (server/collab/database-store.ts).
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '@/db';
 import { collabSnapshots, collabUpdates } from '@/db/schema';
+
+// Bytes travel as base64 text: PGlite decodes a bytea column in JavaScript, ten times
+// slower than Buffer decodes base64 (45 ms against 4 ms for a 600 kB snapshot).
+const asBase64 = (column: typeof collabUpdates.update | typeof collabSnapshots.state) => sql<string>`encode(${column}, 'base64')`;
+const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 
 /** The document's snapshot (if any) then every update not yet merged into it, in order. */
 export async function loadStoredParts(db: Db, document: string): Promise<Uint8Array[]> {
@@ -12,12 +17,12 @@ export async function loadStoredParts(db: Db, document: string): Promise<Uint8Ar
   // snapshot already holds what it moved out of the log, and the overlap is harmless
   // because applying a Yjs update twice changes nothing.
   const rows = await db
-    .select({ update: collabUpdates.update })
+    .select({ update: asBase64(collabUpdates.update) })
     .from(collabUpdates)
     .where(eq(collabUpdates.document, document))
     .orderBy(asc(collabUpdates.id));
-  const [snapshot] = await db.select({ state: collabSnapshots.state }).from(collabSnapshots).where(eq(collabSnapshots.document, document));
-  return [...(snapshot ? [snapshot.state] : []), ...rows.map((row) => row.update)];
+  const [snapshot] = await db.select({ state: asBase64(collabSnapshots.state) }).from(collabSnapshots).where(eq(collabSnapshots.document, document));
+  return [...(snapshot ? [fromBase64(snapshot.state)] : []), ...rows.map((row) => fromBase64(row.update))];
 }
 
 /** The stored document as a Y.Doc, as the collaboration server last persisted it. */
