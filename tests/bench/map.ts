@@ -241,7 +241,8 @@ async function pageRows(updates: Uint8Array[]): Promise<Row[]> {
     await context.request.post('/api/auth/callback/credentials', { form: { csrfToken: csrf.csrfToken, email: 'moderator@participa.example', password: 'participa-demo', json: 'true' } });
     const page = await context.newPage();
     const views: Array<{ view: string; drawn: string }> = [
-      { view: 'network', drawn: '.react-flow__node' },
+      // React Flow keeps a node hidden until it knows its size.
+      { view: 'network', drawn: '.react-flow__node[style*="visibility: visible"]' },
       { view: 'grid', drawn: '[data-grid-card]' },
       { view: 'table', drawn: '[data-testid="stakeholder-table"] tbody tr' },
     ];

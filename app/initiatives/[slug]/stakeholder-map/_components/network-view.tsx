@@ -22,11 +22,14 @@ import {
   type NodeProps,
 } from '@xyflow/react';
 import { useTranslations } from 'next-intl';
-import { memo, useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import type { Position, Relation, Stakeholder } from '@/lib/stakeholder-map/model';
 import { categoryColor } from './category-colors';
 import type { Collaborator } from './use-shared-map';
 import type { MapEditing } from './use-map-editing';
+
+const NODE_WIDTH = 176;
+const NODE_HEIGHT = 44;
 
 /** ~15 writes a second while dragging. */
 const DRAG_WRITE_INTERVAL_MS = 66;
@@ -89,6 +92,7 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
   /** Nodes this person is dragging, with when their position was last written. */
   const dragging = useRef(new Map<string, number>());
   const lastCursorWrite = useRef(0);
+  const names = useMemo(() => new Map(stakeholders.map((stakeholder) => [stakeholder.id, stakeholder.name || t('unnamed')])), [stakeholders, t]);
 
   // The document decides every node, except where this person is dragging one.
   useEffect(() => {
@@ -102,6 +106,9 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
           ...existing,
           id: stakeholder.id,
           type: 'stakeholder' as const,
+          // Drawn at once at about its size, instead of hidden until the browser measured it.
+          initialWidth: NODE_WIDTH,
+          initialHeight: NODE_HEIGHT,
           position: existing && dragging.current.has(stakeholder.id) ? existing.position : stakeholder.position,
           selected: stakeholder.id === selectedId,
           ariaLabel: label,
@@ -111,19 +118,29 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
     });
   }, [stakeholders, collaborators, selectedId, t]);
 
-  const edges: Edge[] = relations.map((relation) => ({
-    id: relation.id,
-    source: relation.from,
-    target: relation.to,
-    label: t(`relationKind.${relation.kind}`),
-    ariaLabel: `${t(`relationKind.${relation.kind}`)}`,
-    markerEnd: { type: MarkerType.ArrowClosed },
-    style: {
-      strokeWidth: relation.strength + 0.5,
-      stroke: relation.kind === 'in_conflict_with' ? '#b91c1c' : '#57534e',
-      strokeDasharray: relation.kind === 'in_conflict_with' ? '6 4' : undefined,
-    },
-  }));
+  // A label on every relation of a large map is clutter, and each one is measured by
+  // the browser: kinds are written only on the relations of the selected stakeholder.
+  const edges: Edge[] = useMemo(
+    () =>
+      relations.map((relation) => {
+        const kind = t(`relationKind.${relation.kind}`);
+        const isOfSelected = selectedId !== null && (relation.from === selectedId || relation.to === selectedId);
+        return {
+          id: relation.id,
+          source: relation.from,
+          target: relation.to,
+          label: isOfSelected ? kind : undefined,
+          ariaLabel: t('relations.outgoing', { from: names.get(relation.from) ?? '', kind, to: names.get(relation.to) ?? '' }),
+          markerEnd: { type: MarkerType.ArrowClosed },
+          style: {
+            strokeWidth: relation.strength + 0.5,
+            stroke: relation.kind === 'in_conflict_with' ? '#b91c1c' : '#57534e',
+            strokeDasharray: relation.kind === 'in_conflict_with' ? '6 4' : undefined,
+          },
+        };
+      }),
+    [relations, selectedId, names, t],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<StakeholderNode>[]) => {
