@@ -1,7 +1,7 @@
 // Everything the stakeholder map page of one initiative shows, as the actor may see it:
 // their access, the stored map (and, for staff, the contacts), the edit history for
 // those who edit, and the invitations for staff.
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { Db } from '@/db';
 import { organizations } from '@/db/schema';
@@ -55,7 +55,7 @@ export async function loadMapPage(db: Db, { actor, slug }: { actor: Actor; slug:
     loadStoredDocument(db, mapDocument),
     contactsAccess ? loadStoredDocument(db, contactsName) : Promise.resolve(null),
     can(actor, 'stakeholderMap.viewHistory', { isInvited }) ? loadMapHistory(db, { actor, initiativeId: initiative.id }) : Promise.resolve(null),
-    db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(and(eq(organizations.isVerified, true))).orderBy(asc(organizations.name)),
+    db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.isVerified, true)).orderBy(asc(organizations.name)),
     can(actor, 'stakeholderMap.invite') ? listMapInvitations(db, { initiativeId: initiative.id }) : Promise.resolve(null),
   ]);
   return {
