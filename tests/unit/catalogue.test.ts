@@ -31,26 +31,49 @@ function lookup(catalogue: Catalogue, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node as Catalogue | undefined)?.[part], catalogue);
 }
 
-/** Validation keys written as string literals in schemas and domain functions. */
+/**
+ * Where each folder's validation keys are looked up: the stakeholder map's forms are
+ * client components that translate its codes in a namespace of their own.
+ */
+const VALIDATION_NAMESPACES: Record<string, string> = { 'lib/stakeholder-map': 'stakeholderMap.validation' };
+
+/** Validation keys written as string literals in schemas and domain functions, with their namespace. */
 function validationKeysInSource(): string[] {
   const keys = new Set<string>();
   const walk = (dir: string) => {
+    const relative = path.relative(process.cwd(), dir);
+    if (VALIDATION_NAMESPACES[relative]) {
+      for (const key of keysIn(dir)) keys.add(`${VALIDATION_NAMESPACES[relative]}.${key}`);
+      return;
+    }
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (/\.tsx?$/.test(entry.name)) {
-        const source = readFileSync(full, 'utf8');
-        for (const match of source.matchAll(/(?:min|max|email|uuid|enum)\([^)]*?'([a-z][A-Za-z]+)'\)/g)) keys.add(match[1]!);
-        for (const match of source.matchAll(/fieldErrors: \{ \w+: '([a-zA-Z][a-zA-Z.]*[a-zA-Z])' \}/g)) keys.add(match[1]!);
-        for (const match of source.matchAll(/(?:tooShort|tooLong): '([a-zA-Z]+)'/g)) keys.add(match[1]!);
-        for (const match of source.matchAll(/refine\(\w+, '([a-zA-Z]+)'\)/g)) keys.add(match[1]!);
-        for (const match of source.matchAll(/(?:number|int|wallTime)\('([a-zA-Z]+)'\)/g)) keys.add(match[1]!);
-        for (const match of source.matchAll(/message: '([a-zA-Z]+)'/g)) keys.add(match[1]!);
-      }
+      else if (/\.tsx?$/.test(entry.name)) for (const key of keysInFile(full)) keys.add(`validation.${key}`);
     }
   };
   walk(path.join(process.cwd(), 'lib'));
   return [...keys];
+}
+
+function keysIn(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? keysIn(path.join(dir, entry.name)) : /\.tsx?$/.test(entry.name) ? keysInFile(path.join(dir, entry.name)) : [],
+  );
+}
+
+function keysInFile(full: string): string[] {
+  const source = readFileSync(full, 'utf8');
+  const patterns = [
+    /(?:min|max|email|uuid|enum)\([^)]*?'([a-z][A-Za-z]+)'\)/g,
+    /fieldErrors: \{ \w+: '([a-zA-Z][a-zA-Z.]*[a-zA-Z])' \}/g,
+    /(?:tooShort|tooLong): '([a-zA-Z]+)'/g,
+    /refine\(\w+, '([a-zA-Z]+)'\)/g,
+    /(?:number|int|wallTime|finite)\('([a-zA-Z]+)'\)/g,
+    /message: '([a-zA-Z]+)'/g,
+    /StakeholderMapError\('([a-zA-Z]+)'/g,
+  ];
+  return patterns.flatMap((pattern) => [...source.matchAll(pattern)].map((match) => match[1]!));
 }
 
 describe.each(LOCALES)('the %s catalogue', (locale) => {
@@ -62,7 +85,7 @@ describe.each(LOCALES)('the %s catalogue', (locale) => {
     ...SCALES.map((scale) => `stakeholders.scale.${scale}`),
     ...SECTORS.map((sector) => `stakeholders.sector.${sector}`),
     ...Object.keys(ERROR_CODES).map((code) => `errors.${code}`),
-    ...validationKeysInSource().map((key) => `validation.${key}`),
+    ...validationKeysInSource(),
     ...TRANSITION_REFUSALS.map((refusal) => `validation.${refusal}`),
     ...STEP_REFUSALS.map((refusal) => `validation.grievance.${refusal}`),
     ...GRIEVANCE_STATUSES.map((status) => `grievances.status.${status}`),
@@ -84,6 +107,11 @@ describe.each(LOCALES)('the %s catalogue', (locale) => {
   });
 
   it('finds the validation keys it checks', () => {
-    expect(validationKeysInSource()).toEqual(expect.arrayContaining(['emailInvalid', 'passwordTooShort', 'emailTaken', 'nameTaken', 'titleRequired', 'textInvalid']));
+    expect(validationKeysInSource()).toEqual(
+      expect.arrayContaining([
+        ...['emailInvalid', 'passwordTooShort', 'emailTaken', 'nameTaken', 'titleRequired', 'textInvalid'].map((key) => `validation.${key}`),
+        ...['nameRequired', 'ratingInvalid', 'relationToItself', 'relationEndMissing', 'contactTooLong'].map((key) => `stakeholderMap.validation.${key}`),
+      ]),
+    );
   });
 });
