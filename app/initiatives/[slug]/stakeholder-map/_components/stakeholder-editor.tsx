@@ -78,6 +78,15 @@ export function StakeholderEditor({ subject, stakeholders, relations, editing, o
   const subjectKey = current?.id ?? 'new';
   const [baseline, setBaseline] = useState<{ key: string; fields: StakeholderFields }>({ key: subjectKey, fields });
   if (baseline.key !== subjectKey) setBaseline({ key: subjectKey, fields });
+  const [formVersion, setFormVersion] = useState(0);
+  const isChangedByOthers = current !== null && baseline.key === current.id && Object.keys(changedFields(baseline.fields, current)).length > 0;
+  const loadLatest = () => {
+    if (!current) return;
+    setBaseline({ key: current.id, fields: current });
+    setFormVersion((version) => version + 1);
+    setErrors({});
+    setNotice(null);
+  };
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -142,7 +151,15 @@ export function StakeholderEditor({ subject, stakeholders, relations, editing, o
       {readOnly && current ? (
         <StakeholderDetails stakeholder={current} organizations={organizations} contact={contact} />
       ) : (
-        <form key={current?.id ?? 'new'} onSubmit={onSubmit} noValidate className="space-y-3">
+        <form key={`${current?.id ?? 'new'}-${formVersion}`} onSubmit={onSubmit} noValidate className="space-y-3">
+          {isChangedByOthers && (
+            <p className="rounded border border-amber-400 bg-amber-50 p-2 text-sm" data-testid="changed-meanwhile">
+              {t('editor.changedMeanwhile')}{' '}
+              <button type="button" className="underline" onClick={loadLatest}>
+                {t('editor.loadLatest')}
+              </button>
+            </p>
+          )}
           {Object.keys(errors).length > 0 && (
             <p role="alert" className="field-error">
               {t('editor.errorSummary')}
