@@ -4,7 +4,7 @@
 // edits maps an initiative of its own, made through the UI, so it neither sees other
 // tests' changes nor disturbs the demo map other spec files read.
 import * as Y from 'yjs';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, WebSocketRoute } from '@playwright/test';
 import { addStakeholder, newStakeholderFields } from '../../lib/stakeholder-map/document';
 import { expect, test } from './fixtures';
 import { createActiveInitiative, DEMO_MAP_SLUG, StakeholderMapPage, type MapView } from './pages/stakeholder-map-page';
@@ -62,6 +62,48 @@ test('a stakeholder one editor adds appears at once for the other, and both see 
   await expect(moderator.row('Street vendors')).toBeVisible({ timeout: LIVE_MS });
   // The moderator has the new stakeholder open; the other sees what they are looking at.
   await expect(ngo.presence).toContainText(`${DEMO.moderator.name} is looking at Bus drivers’ union`);
+});
+
+test('edits made while the connection is lost are kept, merge with what others did meanwhile, and reach everyone on reconnect', async ({ page, signIn, openPageAs }) => {
+  test.slow();
+  await signIn(page, DEMO.moderator);
+  // The moderator's websocket passes through a switch this test can open: closing it is
+  // a dropped connection as the browser sees it, and refusing new ones keeps it offline.
+  let isOnline = true;
+  const connections: WebSocketRoute[] = [];
+  await page.routeWebSocket(/\/collab\//, (socket) => {
+    if (!isOnline) {
+      void socket.close({ code: 4000, reason: 'offline' });
+      return;
+    }
+    socket.connectToServer();
+    connections.push(socket);
+  });
+  const { moderator, ngo } = await mapSharedWithNgo(page, openPageAs, 'table');
+  await moderator.addStakeholder({ name: 'Night bus riders', power: 2 });
+  await moderator.addStakeholder({ name: 'Market stall holders', power: 2 });
+  await expect(ngo.row('Market stall holders')).toBeVisible({ timeout: LIVE_MS });
+
+  isOnline = false;
+  await Promise.all(connections.splice(0).map((socket) => socket.close({ code: 4000, reason: 'offline' })));
+  await expect(moderator.connectionStatus).toContainText('Offline');
+
+  // Offline, the moderator keeps working; meanwhile Nuno changes another stakeholder.
+  await moderator.changeStakeholder('Night bus riders', { power: 5 });
+  await expect(moderator.cell('Night bus riders', 'power')).toHaveText('5');
+  await ngo.changeStakeholder('Market stall holders', { interest: 5 });
+  await expect(ngo.cell('Night bus riders', 'power')).toHaveText('2');
+  await expect(moderator.cell('Market stall holders', 'interest')).toHaveText('3');
+
+  isOnline = true;
+  await moderator.expectLive();
+  await expect(ngo.cell('Night bus riders', 'power')).toHaveText('5', { timeout: LIVE_MS });
+  await expect(moderator.cell('Market stall holders', 'interest')).toHaveText('5', { timeout: LIVE_MS });
+  // And it was stored, not only passed on: a fresh page has both.
+  await ngo.page.reload();
+  await ngo.expectLive();
+  await expect(ngo.cell('Night bus riders', 'power')).toHaveText('5');
+  await expect(ngo.cell('Market stall holders', 'interest')).toHaveText('5');
 });
 
 test('a card dragged on the power and interest grid moves for the other editor', async ({ page, signIn, openPageAs }) => {
