@@ -106,6 +106,41 @@ test('edits made while the connection is lost are kept, merge with what others d
   await expect(ngo.cell('Market stall holders', 'interest')).toHaveText('5');
 });
 
+test('on the network, a drag, a new relation, a pointer and a deletion by one editor reach the other', async ({ page, signIn, openPageAs }) => {
+  test.slow();
+  await signIn(page, DEMO.moderator);
+  const { moderator, ngo } = await mapSharedWithNgo(page, openPageAs, 'network');
+  await moderator.addStakeholder({ name: 'Ferry operator' });
+  await moderator.addStakeholder({ name: 'Harbour authority' });
+  await expect(ngo.networkNode('Harbour authority')).toBeVisible({ timeout: LIVE_MS });
+
+  // A drag to the right, in small steps as a hand would.
+  const before = (await ngo.networkNode('Ferry operator').boundingBox())!;
+  const start = (await moderator.networkNode('Ferry operator').boundingBox())!;
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step += 1) await page.mouse.move(start.x + start.width / 2 + step * 15, start.y + start.height / 2 + step * 5, { steps: 2 });
+  await page.mouse.up();
+  await expect.poll(async () => (await ngo.networkNode('Ferry operator').boundingBox())!.x, { timeout: LIVE_MS }).toBeGreaterThan(before.x + 20);
+
+  // Connecting one card's handle to another's relates them, for both.
+  await moderator.networkHandle('Ferry operator', 'source').dragTo(moderator.networkHandle('Harbour authority', 'target'));
+  await expect(ngo.networkEdges).toHaveCount(1, { timeout: LIVE_MS });
+
+  // The moderator's pointer shows on Nuno's network, with the moderator's name.
+  const pane = (await moderator.network.boundingBox())!;
+  await page.mouse.move(pane.x + pane.width / 3, pane.y + pane.height / 3);
+  await page.mouse.move(pane.x + pane.width / 3 + 40, pane.y + pane.height / 3 + 20, { steps: 5 });
+  await expect(ngo.network.locator(`[data-remote-cursor="${DEMO.moderator.name}"]`)).toBeAttached({ timeout: LIVE_MS });
+
+  // Delete removes the selected stakeholder, and its relation with it.
+  await moderator.networkNode('Harbour authority').click();
+  await page.keyboard.press('Delete');
+  await expect(ngo.networkNode('Harbour authority')).toHaveCount(0, { timeout: LIVE_MS });
+  await expect(ngo.networkEdges).toHaveCount(0);
+  await expect(ngo.networkNode('Ferry operator')).toBeVisible();
+});
+
 test('a card dragged on the power and interest grid moves for the other editor', async ({ page, signIn, openPageAs }) => {
   test.slow();
   await signIn(page, DEMO.moderator);

@@ -1,7 +1,8 @@
-// The store the map page reads the shared document through, and the grid's rules.
+// The store the map page reads the shared document through, the grid's rules, and the pace of drag writes.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addStakeholder, newStakeholderFields, updateStakeholder } from '@/lib/stakeholder-map/document';
+import { DRAG_WRITE_INTERVAL_MS, createDragWriter } from '@/lib/stakeholder-map/drag-writer';
 import { moveOnGrid, quadrantOf } from '@/lib/stakeholder-map/grid';
 import { createMapStore, decodeDocumentState, encodeDocumentState } from '@/lib/stakeholder-map/map-store';
 
@@ -78,5 +79,31 @@ describe('power/interest grid', () => {
     expect(moveOnGrid({ power: 3, interest: 3 }, 'ArrowLeft')).toEqual({ power: 3, interest: 2 });
     expect(moveOnGrid({ power: 5, interest: 1 }, 'ArrowUp')).toEqual({ power: 5, interest: 1 });
     expect(moveOnGrid({ power: 1, interest: 1 }, 'ArrowLeft')).toEqual({ power: 1, interest: 1 });
+  });
+});
+
+describe('dragging on the network', () => {
+  it('writes a dragged position at most about 15 times a second, and always where it was let go', () => {
+    const writes: Array<{ id: string; x: number; at?: number }> = [];
+    let now = 0;
+    const writer = createDragWriter((id, position) => writes.push({ id, x: position.x, at: now }));
+    // A pointer moving every 4 ms for one second.
+    for (now = 0; now <= 1000; now += 4) writer.move('card', { x: now, y: 0 }, now);
+    expect(writes.length).toBeGreaterThanOrEqual(14);
+    expect(writes.length).toBeLessThanOrEqual(16);
+    expect(writes.every((write, index) => index === 0 || write.at! - writes[index - 1]!.at! >= DRAG_WRITE_INTERVAL_MS)).toBe(true);
+    expect(writer.isDragging('card')).toBe(true);
+    writer.end('card', { x: 1003, y: 0 });
+    expect(writes.at(-1)).toMatchObject({ id: 'card', x: 1003 });
+    expect(writer.isDragging('card')).toBe(false);
+  });
+
+  it('writes the first move of a drag at once, and keeps each card’s pace apart', () => {
+    const writes: string[] = [];
+    const writer = createDragWriter((id) => writes.push(id));
+    writer.move('a', { x: 1, y: 1 }, 1000);
+    writer.move('b', { x: 1, y: 1 }, 1001);
+    writer.move('a', { x: 2, y: 2 }, 1010);
+    expect(writes).toEqual(['a', 'b']);
   });
 });

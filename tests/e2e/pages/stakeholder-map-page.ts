@@ -145,6 +145,20 @@ export class StakeholderMapPage {
     return this.grid.locator(`[data-cell="${power}:${interest}"]`);
   }
 
+  // The network.
+
+  networkNode(name: string): Locator {
+    return this.network.locator('.react-flow__node').filter({ has: this.page.getByText(name, { exact: true }) });
+  }
+
+  networkHandle(name: string, type: 'source' | 'target'): Locator {
+    return this.networkNode(name).locator(`.react-flow__handle.${type}`);
+  }
+
+  get networkEdges(): Locator {
+    return this.network.locator('.react-flow__edge');
+  }
+
   // The side panel.
 
   field(label: string): Locator {

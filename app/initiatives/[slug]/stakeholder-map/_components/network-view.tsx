@@ -22,7 +22,8 @@ import {
   type NodeProps,
 } from '@xyflow/react';
 import { useTranslations } from 'next-intl';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { memo, useCallback, useMemo, useRef, useState, type PointerEvent } from 'react';
+import { DRAG_WRITE_INTERVAL_MS, createDragWriter } from '@/lib/stakeholder-map/drag-writer';
 import type { Position, Relation, Stakeholder } from '@/lib/stakeholder-map/model';
 import { categoryColor } from './category-colors';
 import type { Collaborator } from './use-shared-map';
@@ -31,8 +32,8 @@ import type { MapEditing } from './use-map-editing';
 const NODE_WIDTH = 176;
 const NODE_HEIGHT = 44;
 
-/** ~15 writes a second while dragging. */
-const DRAG_WRITE_INTERVAL_MS = 66;
+/** Pointer positions go to the others as often as dragged positions do. */
+const CURSOR_WRITE_INTERVAL_MS = DRAG_WRITE_INTERVAL_MS;
 
 type StakeholderNodeData = { stakeholder: Stakeholder; label: string; roleLetter: string; watcher: { name: string; color: string } | null };
 type StakeholderNode = Node<StakeholderNodeData, 'stakeholder'>;
@@ -88,14 +89,18 @@ export function NetworkView(props: NetworkViewProps) {
 function Network({ stakeholders, relations, editing, selectedId, collaborators, onSelect, onCursor }: NetworkViewProps) {
   const t = useTranslations('stakeholderMap');
   const { screenToFlowPosition } = useReactFlow();
-  const [nodes, setNodes] = useState<StakeholderNode[]>([]);
-  /** Nodes this person is dragging, with when their position was last written. */
-  const dragging = useRef(new Map<string, number>());
+  const dragWriter = useMemo(() => createDragWriter((id, position) => editing.moveStakeholder(id, position)), [editing]);
   const lastCursorWrite = useRef(0);
   const names = useMemo(() => new Map(stakeholders.map((stakeholder) => [stakeholder.id, stakeholder.name || t('unnamed')])), [stakeholders, t]);
 
-  // The document decides every node, except where this person is dragging one.
-  useEffect(() => {
+  // React Flow's nodes are state of their own (it records their measured size in them).
+  // The document decides every node, except where this person is dragging one; they are
+  // brought up to date while rendering when the map, the others or the selection change.
+  const [nodes, setNodes] = useState<StakeholderNode[]>([]);
+  const [syncedWith, setSyncedWith] = useState<unknown[]>([]);
+  const inputs = [stakeholders, collaborators, selectedId, t];
+  if (inputs.some((input, index) => input !== syncedWith[index])) {
+    setSyncedWith(inputs);
     setNodes((previous) => {
       const before = new Map(previous.map((node) => [node.id, node]));
       return stakeholders.map((stakeholder) => {
@@ -109,14 +114,14 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
           // Drawn at once at about its size, instead of hidden until the browser measured it.
           initialWidth: NODE_WIDTH,
           initialHeight: NODE_HEIGHT,
-          position: existing && dragging.current.has(stakeholder.id) ? existing.position : stakeholder.position,
+          position: existing && dragWriter.isDragging(stakeholder.id) ? existing.position : stakeholder.position,
           selected: stakeholder.id === selectedId,
           ariaLabel: label,
           data: { stakeholder, label, roleLetter: t(`lfaRoleShort.${stakeholder.lfaRole}`), watcher: watcher && { name: watcher.name, color: watcher.color } },
         };
       });
     });
-  }, [stakeholders, collaborators, selectedId, t]);
+  }
 
   // A label on every relation of a large map is clutter, and each one is measured by
   // the browser: kinds are written only on the relations of the selected stakeholder.
@@ -148,31 +153,19 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
       const now = performance.now();
       for (const change of changes) {
         if (change.type === 'select' && change.selected) onSelect(change.id);
-        if (change.type !== 'position' || editing.readOnly) continue;
-        if (change.dragging) {
-          const last = dragging.current.get(change.id) ?? 0;
-          if (change.position && now - last >= DRAG_WRITE_INTERVAL_MS) {
-            dragging.current.set(change.id, now);
-            editing.moveStakeholder(change.id, change.position);
-          } else if (!dragging.current.has(change.id)) {
-            dragging.current.set(change.id, 0);
-          }
-        } else {
-          // The drag ended: write where it ended.
-          dragging.current.delete(change.id);
-          if (change.position) editing.moveStakeholder(change.id, change.position);
-        }
+        if (change.type !== 'position' || editing.readOnly || !change.position) continue;
+        if (change.dragging) dragWriter.move(change.id, change.position, now);
+        else if (dragWriter.isDragging(change.id)) dragWriter.end(change.id, change.position);
       }
     },
-    [editing, onSelect],
+    [editing, onSelect, dragWriter],
   );
 
   const onNodeDragStop = useCallback(
     (_event: unknown, node: StakeholderNode) => {
-      dragging.current.delete(node.id);
-      editing.moveStakeholder(node.id, node.position);
+      if (!editing.readOnly && dragWriter.isDragging(node.id)) dragWriter.end(node.id, node.position);
     },
-    [editing],
+    [editing, dragWriter],
   );
 
   const onConnect = useCallback(
@@ -186,7 +179,7 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
 
   const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
     const now = performance.now();
-    if (now - lastCursorWrite.current < DRAG_WRITE_INTERVAL_MS) return;
+    if (now - lastCursorWrite.current < CURSOR_WRITE_INTERVAL_MS) return;
     lastCursorWrite.current = now;
     onCursor(screenToFlowPosition({ x: event.clientX, y: event.clientY }));
   };
