@@ -240,23 +240,28 @@ async function pageRows(updates: Uint8Array[]): Promise<Row[]> {
     const csrf = (await (await context.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
     await context.request.post('/api/auth/callback/credentials', { form: { csrfToken: csrf.csrfToken, email: 'moderator@participa.example', password: 'participa-demo', json: 'true' } });
     const page = await context.newPage();
-    const views: Array<{ view: string; drawn: string }> = [
-      // React Flow keeps a node hidden until it knows its size.
-      { view: 'network', drawn: '.react-flow__node[style*="visibility: visible"]' },
+    const views: Array<{ view: string; drawn: string; count?: number; notHidden?: string }> = [
+      // The network draws what is on screen (a map this large opens zoomed in enough to
+      // read names): usable once nodes are drawn and none is still hidden for measuring.
+      { view: 'network', drawn: '.react-flow__node[style*="visibility: visible"]', count: 1, notHidden: '.react-flow__node[style*="visibility: hidden"]' },
       { view: 'grid', drawn: '[data-grid-card]' },
       { view: 'table', drawn: '[data-testid="stakeholder-table"] tbody tr' },
     ];
     const rows: Row[] = [];
     // One visit first, so the server's first compile-free render of the route is not counted.
     await page.goto(`/initiatives/${slug}/stakeholder-map?view=table`);
-    for (const { view, drawn } of views) {
+    for (const { view, drawn, count = STAKEHOLDERS, notHidden } of views) {
       const durations = await measure(PAGE_RUNS, async () => {
         await page.goto('about:blank');
         await page.goto(`/initiatives/${slug}/stakeholder-map?view=${view}`, { waitUntil: 'commit' });
         await page.getByTestId('connection-status').filter({ hasText: 'Live' }).waitFor({ timeout: 30_000 });
-        await page.waitForFunction(({ selector, count }) => document.querySelectorAll(selector).length >= count, { selector: drawn, count: STAKEHOLDERS }, { timeout: 30_000 });
+        await page.waitForFunction(
+          ({ selector, count, hidden }) => document.querySelectorAll(selector).length >= count && (!hidden || document.querySelectorAll(hidden).length === 0),
+          { selector: drawn, count, hidden: notHidden },
+          { timeout: 30_000 },
+        );
       });
-      rows.push(summarize(`page usable in Chromium (${view}: live, ${STAKEHOLDERS} drawn)`, durations, '< 2000'));
+      rows.push(summarize(`page usable in Chromium (${view}: live, ${count === STAKEHOLDERS ? `${STAKEHOLDERS} drawn` : 'what is on screen drawn'})`, durations, '< 2000'));
     }
     return rows;
   } finally {

@@ -29,6 +29,7 @@ import { categoryColor } from './category-colors';
 import type { Collaborator } from './use-shared-map';
 import type { MapEditing } from './use-map-editing';
 
+const INITIAL_FIT = { minZoom: 0.45 };
 const NODE_WIDTH = 176;
 const NODE_HEIGHT = 44;
 
@@ -206,7 +207,11 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
           nodesConnectable={!editing.readOnly}
           edgesFocusable={!editing.readOnly}
           deleteKeyCode={editing.readOnly ? null : ['Delete', 'Backspace']}
+          // A small map is shown whole; a large one opens at a zoom where names can be
+          // read, and only what is on screen is drawn, so 500 stakeholders open quickly.
           fitView
+          fitViewOptions={INITIAL_FIT}
+          onlyRenderVisibleElements
           minZoom={0.1}
           proOptions={{ hideAttribution: false }}
         >
