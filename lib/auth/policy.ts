@@ -99,10 +99,12 @@ export function can<A extends PolicyAction>(actor: Actor, action: A, ...resource
       return status !== 'draft' || (role !== undefined && isStaffRole(role));
     }
     case 'stakeholderMap.edit': {
-      // Municipality staff and members of invited organizations edit; a finished or
-      // archived initiative's map is a record.
+      // Municipality staff edit while the initiative is a draft or active; members of
+      // invited organizations once it is active (a draft is not public yet). A finished
+      // or archived initiative's map is a record.
       const { status, isInvited } = target as PolicyResources['stakeholderMap.edit'];
-      return role !== undefined && isMapEditor(role, isInvited) && isMapEditable(status);
+      if (role === undefined || !isMapEditable(status)) return false;
+      return isStaffRole(role) || (role === 'organization_member' && isInvited && status === 'active');
     }
     case 'stakeholderMap.editContacts': {
       const { status } = target as PolicyResources['stakeholderMap.editContacts'];

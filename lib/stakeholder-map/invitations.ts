@@ -13,13 +13,15 @@ export interface MapInvitation {
   invitedAt: Date;
 }
 
-/** Whether the actor belongs to an organization invited to the initiative's map. */
+/** Whether the actor belongs to a verified organization invited to the initiative's map. */
 export async function isInvitedToMap(db: Db, { actor, initiativeId }: { actor: Actor; initiativeId: string }): Promise<boolean> {
   if (!isSignedIn(actor)) return false;
   const [row] = await db
     .select({ organizationId: stakeholderMapInvitations.organizationId })
     .from(stakeholderMapInvitations)
     .innerJoin(memberships, eq(memberships.organizationId, stakeholderMapInvitations.organizationId))
+    // An organization that lost its verification no longer speaks for anyone: its invitation rests.
+    .innerJoin(organizations, and(eq(organizations.id, stakeholderMapInvitations.organizationId), eq(organizations.isVerified, true)))
     .where(and(eq(stakeholderMapInvitations.initiativeId, initiativeId), eq(memberships.userId, actor.id)))
     .limit(1);
   return row !== undefined;

@@ -17,6 +17,7 @@ import { addRelation, addStakeholder, newStakeholderFields, readStakeholderMap }
 import type { StakeholderMapFormat } from '@/lib/stakeholder-map/export';
 import { inviteOrganization, isInvitedToMap, listMapInvitations, withdrawInvitation } from '@/lib/stakeholder-map/invitations';
 import { buildStakeholderMapExport } from '@/lib/stakeholder-map/map-download';
+import { setOrganizationVerified } from '@/lib/organizations/verify-organization';
 import { createActor } from './support/actors';
 import { testBackends, useSuiteDatabase } from './support/databases';
 import { createOrganizationWithMember } from './support/inputs';
@@ -221,6 +222,21 @@ describe.each(testBackends)('stakeholder map on $name', (backend) => {
       await withdrawInvitation(handle.db, { actor: moderator, initiativeId: initiative.id, organizationId: invited.organizationId });
       expect(await listMapInvitations(handle.db, { initiativeId: initiative.id })).toEqual([]);
       expect(await isInvited(invited.member)).toBe(false);
+    });
+
+    it('lets an invitation rest while its organization is not verified', async () => {
+      const { moderator, initiative } = await initiativeWithMap();
+      const admin = await createActor(handle.db, 'admin');
+      const invited = await createOrganizationWithMember(handle.db);
+      await inviteOrganization(handle.db, { actor: moderator, initiativeId: initiative.id, organizationId: invited.organizationId });
+      const mapName = stakeholderMapDocumentName(initiative.id);
+
+      await setOrganizationVerified(handle.db, { actor: admin, organizationId: invited.organizationId, isVerified: false });
+      expect(await isInvitedToMap(handle.db, { actor: invited.member, initiativeId: initiative.id })).toBe(false);
+      expect((await issueCollabToken(handle.db, { actor: invited.member, documentName: mapName, key, collabUrl })).access).toBe('view');
+
+      await setOrganizationVerified(handle.db, { actor: admin, organizationId: invited.organizationId, isVerified: true });
+      expect((await issueCollabToken(handle.db, { actor: invited.member, documentName: mapName, key, collabUrl })).access).toBe('edit');
     });
   });
 

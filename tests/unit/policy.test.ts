@@ -60,7 +60,7 @@ const CASES: Case[] = [
       action: 'stakeholderMap.edit',
       label: `of a ${status} initiative, ${isInvited ? 'invited' : 'not invited'}`,
       resource: { status, isInvited },
-      allowed: status === 'draft' || status === 'active' ? (isInvited ? [...staff, 'organization_member'] : staff) : [],
+      allowed: status === 'draft' ? staff : status === 'active' ? (isInvited ? [...staff, 'organization_member'] : staff) : [],
     })),
   ),
   ...INITIATIVE_STATUSES.map(
