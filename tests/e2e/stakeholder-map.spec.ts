@@ -135,7 +135,16 @@ test('on the network, a drag, a new relation, a pointer and a deletion by one ed
 
   // Delete removes the selected stakeholder, and its relation with it.
   await moderator.networkNode('Harbour authority').click();
+  // Clicking opens the side panel and moves the focus there; Delete acts on the graph.
+  await moderator.networkNode('Harbour authority').focus();
+  const question = new Promise<string>((resolve) =>
+    page.once('dialog', (dialog) => {
+      resolve(dialog.message());
+      void dialog.accept();
+    }),
+  );
   await page.keyboard.press('Delete');
+  expect(await question).toBe('Delete 1 stakeholder and 1 relation from the map? A stakeholder’s relations go with it.');
   await expect(ngo.networkNode('Harbour authority')).toHaveCount(0, { timeout: LIVE_MS });
   await expect(ngo.networkEdges).toHaveCount(0);
   await expect(ngo.networkNode('Ferry operator')).toBeVisible();
@@ -299,7 +308,7 @@ test('with the keyboard alone, staff add, edit, relate and delete stakeholders i
 
   await map.tab('table').focus();
   await keyboard.press('Enter');
-  await expect(map.tab('table')).toHaveAttribute('aria-selected', 'true');
+  await expect(map.tab('table')).toHaveAttribute('aria-current', 'page');
   await expect(map.table).toBeVisible();
 
   // Two new stakeholders; the panel takes the focus when it opens.

@@ -102,12 +102,12 @@ export class StakeholderMapPage {
   }
 
   tab(view: MapView): Locator {
-    return this.page.getByRole('tab', { name: TAB_NAMES[view], exact: true });
+    return this.page.getByRole('navigation', { name: 'Views of the map' }).getByRole('link', { name: TAB_NAMES[view], exact: true });
   }
 
   async showView(view: MapView): Promise<void> {
     await this.tab(view).click();
-    await expect(this.tab(view)).toHaveAttribute('aria-selected', 'true');
+    await expect(this.tab(view)).toHaveAttribute('aria-current', 'page');
   }
 
   /** The initiative's id, as the workspace carries it. */

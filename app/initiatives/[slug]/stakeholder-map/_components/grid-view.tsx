@@ -108,8 +108,8 @@ export function GridView({ stakeholders, readOnly, selectedId, collaborators, on
                         onClick={() => onOpen(stakeholder.id)}
                         onKeyDown={(event) => onKeyDown(event, stakeholder)}
                         aria-label={t('grid.cardLabel', { name, power, interest, quadrant: t(`grid.quadrant.${quadrant}`) })}
-                        aria-pressed={selectedId === stakeholder.id}
-                        className="block w-full rounded border-l-4 bg-white px-1 py-0.5 text-left text-xs shadow-sm aria-pressed:ring-2 aria-pressed:ring-stone-900"
+                        data-selected={selectedId === stakeholder.id || undefined}
+                        className="block w-full rounded border-l-4 bg-white px-1 py-0.5 text-left text-xs shadow-sm data-selected:ring-2 data-selected:ring-stone-900"
                         style={{ borderLeftColor: categoryColor(stakeholder.category), outline: watcher ? `2px dashed ${watcher.color}` : undefined }}
                       >
                         {name}

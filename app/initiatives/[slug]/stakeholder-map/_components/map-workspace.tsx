@@ -2,7 +2,7 @@
 // One initiative's stakeholder map, live: the three views (network, power/interest
 // grid, summary table), the side panel, presence, undo, and the panels beside the map.
 import { useTranslations } from 'next-intl';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type MouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type MouseEvent } from 'react';
 import * as Y from 'yjs';
 import { countStakeholders } from '@/lib/stakeholder-map/analysis';
 import { readContacts } from '@/lib/stakeholder-map/contacts';
@@ -56,7 +56,9 @@ export function MapWorkspace(props: MapWorkspaceProps) {
   const contactsShared = useSharedDocument({ documentName: props.contactsDocument ?? '', initialState: props.initialContacts, connect: connect && props.contactsDocument !== null, user: null });
   const contacts = useContacts(props.contactsDocument ? contactsShared.doc : null);
   const state = useMapState(map.doc);
-  const readOnly = access !== 'edit';
+  // The page was rendered with the access of that moment; the server may grant less since.
+  const isRevoked = access === 'edit' && map.grantedAccess === 'view';
+  const readOnly = access !== 'edit' || isRevoked;
   const [origin] = useState(() => ({ editor: user?.id ?? 'public' }));
   const editing = useMapEditing({ doc: map.doc, contactsDoc: props.contactsDocument ? contactsShared.doc : null, origin, readOnly });
   const undo = useOwnUndo(map.doc, origin);
@@ -68,16 +70,27 @@ export function MapWorkspace(props: MapWorkspaceProps) {
   const counts = useMemo(() => countStakeholders(state), [state]);
   const names = useMemo(() => new Map(state.stakeholders.map((stakeholder) => [stakeholder.id, stakeholder.name || t('unnamed')])), [state, t]);
   const selected = state.stakeholders.find((stakeholder) => stakeholder.id === selectedId) ?? null;
+  const isSelectedGone = selectedId !== null && selected === null && draft === null;
+  /** What opened the side panel, to give the keyboard back to it when the panel closes. */
+  const opener = useRef<HTMLElement | null>(null);
 
   // Others see what this person has selected; the selection itself is not stored.
   useEffect(() => {
-    map.provider?.awareness.setLocalStateField('selection', selectedId);
-  }, [map.provider, selectedId]);
+    map.provider?.awareness.setLocalStateField('selection', selected ? selected.id : null);
+  }, [map.provider, selected]);
 
   const onCursor = useCallback((position: Position | null) => map.provider?.awareness.setLocalStateField('cursor', position), [map.provider]);
   const open = useCallback((id: string | null) => {
+    if (document.activeElement instanceof HTMLElement && !document.activeElement.closest('aside')) opener.current = document.activeElement;
     setDraft(null);
     setSelectedId(id);
+  }, []);
+  const close = useCallback(() => {
+    setDraft(null);
+    setSelectedId(null);
+    // Back where the person was: the row, card or button that opened the panel.
+    const target = opener.current?.isConnected ? opener.current : document.querySelector<HTMLElement>('[data-map-toolbar] button, [data-map-toolbar] a');
+    requestAnimationFrame(() => target?.focus());
   }, []);
 
   const onAddFromChecklist = (category: StakeholderCategory) => {
@@ -88,6 +101,7 @@ export function MapWorkspace(props: MapWorkspaceProps) {
   };
 
   const onAddNew = () => {
+    if (document.activeElement instanceof HTMLElement) opener.current = document.activeElement;
     setSelectedId(null);
     setDraft(newStakeholderFields('other', { position: nextPosition(state.stakeholders.length, state.stakeholders.map((stakeholder) => stakeholder.position)) }));
   };
@@ -102,24 +116,25 @@ export function MapWorkspace(props: MapWorkspaceProps) {
   const me = user ? { name: user.name, color: colorFor(user.id) } : null;
 
   return (
-    <div className="space-y-4" data-testid="map-workspace" data-initiative={initiativeId} data-status={map.status} data-access={access}>
+    <div className="space-y-4" data-testid="map-workspace" data-initiative={initiativeId} data-status={map.status} data-access={readOnly ? 'view' : 'edit'}>
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p>{user ? t(`access.${access}`) : t('access.public')}</p>
+        <p role={isRevoked ? 'alert' : undefined}>{user ? t(isRevoked ? 'access.revoked' : `access.${access}`) : t('access.public')}</p>
         <p role="status" className="text-sm font-medium" data-testid="connection-status">
           {t(`status.${map.status}`)}
         </p>
       </div>
       {user && <PresenceList me={me} collaborators={collaborators} names={names} />}
-      <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label={t('title')}>
+      {/* nokey: React Flow's Delete key must not act while the focus is out of the graph. */}
+      <div className="nokey flex flex-wrap items-center gap-2" data-map-toolbar>
         {!readOnly && (
           <>
             <button type="button" className="button" onClick={onAddNew}>
               {t('toolbar.add')}
             </button>
-            <button type="button" className="button-secondary" onClick={undo.undo} disabled={!undo.canUndo}>
+            <button type="button" className="button-secondary" onClick={() => editing.afterUndo(undo.undo)} disabled={!undo.canUndo}>
               {t('toolbar.undo')}
             </button>
-            <button type="button" className="button-secondary" onClick={undo.redo} disabled={!undo.canRedo}>
+            <button type="button" className="button-secondary" onClick={() => editing.afterUndo(undo.redo)} disabled={!undo.canRedo}>
               {t('toolbar.redo')}
             </button>
           </>
@@ -138,24 +153,22 @@ export function MapWorkspace(props: MapWorkspaceProps) {
       <p role="status" className="sr-only">
         {notice}
       </p>
-      <div role="tablist" aria-label={t('tabs.label')} className="flex gap-1 border-b border-stone-300">
+      {/* Links to the three views (they work without JavaScript); with it, switching keeps the live connection. */}
+      <nav aria-label={t('tabs.label')} className="nokey flex gap-1 border-b border-stone-300">
         {MAP_VIEWS.map((candidate) => (
           <a
             key={candidate}
-            role="tab"
-            id={`tab-${candidate}`}
             href={`?view=${candidate}`}
-            aria-selected={view === candidate}
-            aria-controls={`panel-${candidate}`}
+            aria-current={view === candidate ? 'page' : undefined}
             onClick={(event) => onTab(event, candidate)}
             className={`rounded-t border border-b-0 px-3 py-1 ${view === candidate ? 'border-stone-400 bg-white font-semibold' : 'border-transparent'}`}
           >
             {t(`tabs.${candidate}`)}
           </a>
         ))}
-      </div>
+      </nav>
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div role="tabpanel" id={`panel-${view}`} aria-labelledby={`tab-${view}`} className="min-w-0">
+        <div className="min-w-0">
           {state.stakeholders.length === 0 && <p className="mb-2">{readOnly ? t('empty') : t('emptyEditable')}</p>}
           {view === 'network' && <NetworkView stakeholders={state.stakeholders} relations={state.relations} editing={editing} selectedId={selectedId} collaborators={collaborators} onSelect={open} onCursor={onCursor} />}
           {view === 'grid' && (
@@ -170,7 +183,8 @@ export function MapWorkspace(props: MapWorkspaceProps) {
           )}
           {view === 'table' && <TableView stakeholders={state.stakeholders} relations={state.relations} readOnly={readOnly} selectedId={selectedId} onOpen={open} />}
         </div>
-        <aside className="space-y-4">
+        <aside className="nokey space-y-4">
+          {isSelectedGone && <GoneNotice onClose={close} />}
           {(selected || draft) && (
             <StakeholderEditor
               subject={selected ? { kind: 'existing', stakeholder: selected } : { kind: 'new', fields: draft! }}
@@ -179,10 +193,10 @@ export function MapWorkspace(props: MapWorkspaceProps) {
               editing={editing}
               organizations={organizations}
               contact={contacts ? (selected ? (contacts.get(selected.id) ?? '') : '') : undefined}
-              onClose={() => open(null)}
-              onCreated={(id) => open(id)}
+              onClose={close}
+              onCreated={(id) => setSelectedId(id)}
               onDeleted={(name) => {
-                open(null);
+                close();
                 setNotice(t('editor.deleted', { name }));
               }}
             />
@@ -193,5 +207,22 @@ export function MapWorkspace(props: MapWorkspaceProps) {
         </aside>
       </div>
     </div>
+  );
+}
+
+/** Someone else deleted the stakeholder this person had open. */
+function GoneNotice({ onClose }: { onClose(): void }) {
+  const t = useTranslations('stakeholderMap');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section aria-labelledby="gone-heading" className="card space-y-2" role="alert">
+      <h2 id="gone-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+        {t('editor.gone')}
+      </h2>
+      <button type="button" className="button-secondary" onClick={onClose}>
+        {t('editor.close')}
+      </button>
+    </section>
   );
 }

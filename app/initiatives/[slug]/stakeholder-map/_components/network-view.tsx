@@ -17,6 +17,7 @@ import {
   useReactFlow,
   type Connection,
   type Edge,
+  type EdgeChange,
   type Node,
   type NodeChange,
   type NodeProps,
@@ -30,6 +31,12 @@ import type { Collaborator } from './use-shared-map';
 import type { MapEditing } from './use-map-editing';
 
 const INITIAL_FIT = { minZoom: 0.45 };
+/**
+ * Up to this many stakeholders every node is drawn; beyond, only those on screen. Not
+ * always: with on-screen drawing, stakeholders added to a map someone had opened empty
+ * did not appear for them (seen in tests/e2e/stakeholder-map.spec.ts).
+ */
+const DRAW_ALL_UP_TO = 150;
 const NODE_WIDTH = 176;
 const NODE_HEIGHT = 44;
 
@@ -98,6 +105,7 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
   // The document decides every node, except where this person is dragging one; they are
   // brought up to date while rendering when the map, the others or the selection change.
   const [nodes, setNodes] = useState<StakeholderNode[]>([]);
+  const [selectedEdgeId, setSelectedEdgeId] = useState<string | null>(null);
   const [syncedWith, setSyncedWith] = useState<unknown[]>([]);
   const inputs = [stakeholders, collaborators, selectedId, t];
   if (inputs.some((input, index) => input !== syncedWith[index])) {
@@ -135,7 +143,8 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
           id: relation.id,
           source: relation.from,
           target: relation.to,
-          label: isOfSelected ? kind : undefined,
+          label: isOfSelected || relation.id === selectedEdgeId ? kind : undefined,
+          selected: relation.id === selectedEdgeId,
           ariaLabel: t('relations.outgoing', { from: names.get(relation.from) ?? '', kind, to: names.get(relation.to) ?? '' }),
           markerEnd: { type: MarkerType.ArrowClosed },
           style: {
@@ -145,7 +154,7 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
           },
         };
       }),
-    [relations, selectedId, names, t],
+    [relations, selectedId, selectedEdgeId, names, t],
   );
 
   const onNodesChange = useCallback(
@@ -156,7 +165,8 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
         if (change.type === 'select' && change.selected) onSelect(change.id);
         if (change.type !== 'position' || editing.readOnly || !change.position) continue;
         if (change.dragging) dragWriter.move(change.id, change.position, now);
-        else if (dragWriter.isDragging(change.id)) dragWriter.end(change.id, change.position);
+        // The end of a pointer drag, or a move with the arrow keys (one step, no drag).
+        else dragWriter.end(change.id, change.position);
       }
     },
     [editing, onSelect, dragWriter],
@@ -167,6 +177,37 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
       if (!editing.readOnly && dragWriter.isDragging(node.id)) dragWriter.end(node.id, node.position);
     },
     [editing, dragWriter],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    for (const change of changes) {
+      if (change.type === 'select') setSelectedEdgeId((current) => (change.selected ? change.id : current === change.id ? null : current));
+    }
+  }, []);
+
+  // Nothing leaves the map on a key press without a question, as in the side panel.
+  const onBeforeDelete = useCallback(
+    async ({ nodes: doomedNodes, edges: doomedEdges }: { nodes: StakeholderNode[]; edges: Edge[] }) =>
+      (doomedNodes.length > 0 || doomedEdges.length > 0) && window.confirm(t('network.deleteConfirm', { stakeholders: doomedNodes.length, relations: doomedEdges.length })),
+    [t],
+  );
+
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('network.a11y.node'),
+      'node.a11yDescription.keyboardDisabled': t('network.a11y.nodeKeyboard'),
+      'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) =>
+        t('network.a11y.moved', { direction, x: Math.round(x), y: Math.round(y) }),
+      'edge.a11yDescription.default': t('network.a11y.edge'),
+      'controls.ariaLabel': t('network.a11y.controls'),
+      'controls.zoomIn.ariaLabel': t('network.a11y.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('network.a11y.zoomOut'),
+      'controls.fitView.ariaLabel': t('network.a11y.fitView'),
+      'controls.interactive.ariaLabel': t('network.a11y.interactive'),
+      'minimap.ariaLabel': t('network.a11y.minimap'),
+      'handle.ariaLabel': t('network.a11y.handle'),
+    }),
+    [t],
   );
 
   const onConnect = useCallback(
@@ -197,7 +238,10 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
           nodes={nodes}
           edges={edges}
           nodeTypes={NODE_TYPES}
+          ariaLabelConfig={ariaLabelConfig}
           onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onBeforeDelete={onBeforeDelete}
           onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
           onNodesDelete={(deleted) => deleted.forEach((node) => editing.removeStakeholder(node.id))}
@@ -206,12 +250,13 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
           nodesDraggable={!editing.readOnly}
           nodesConnectable={!editing.readOnly}
           edgesFocusable={!editing.readOnly}
-          deleteKeyCode={editing.readOnly ? null : ['Delete', 'Backspace']}
+          // Delete only: Backspace is how people correct what they type.
+          deleteKeyCode={editing.readOnly ? null : 'Delete'}
           // A small map is shown whole; a large one opens at a zoom where names can be
           // read, and only what is on screen is drawn, so 500 stakeholders open quickly.
           fitView
           fitViewOptions={INITIAL_FIT}
-          onlyRenderVisibleElements
+          onlyRenderVisibleElements={stakeholders.length > DRAW_ALL_UP_TO}
           minZoom={0.1}
           proOptions={{ hideAttribution: false }}
         >

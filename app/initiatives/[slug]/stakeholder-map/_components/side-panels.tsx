@@ -73,7 +73,7 @@ function WarningText({ warning }: { warning: MapWarning }) {
     case 'categories_missing':
       return <>{t('analysis.warning.categories_missing', { categories: format.list(warning.categories.map((category) => tc(`category.${category}`))) })}</>;
     case 'power_concentrated':
-      return <>{t('analysis.warning.power_concentrated', { sector: tc(`sector.${warning.sector}`).toLocaleLowerCase(), share: format.number(warning.share, { style: 'percent' }) })}</>;
+      return <>{t('analysis.warning.power_concentrated', { sector: tc(`sector.${warning.sector}`), share: format.number(warning.share, { style: 'percent' }) })}</>;
   }
 }
 

@@ -76,13 +76,13 @@ export function StakeholderEditor({ subject, stakeholders, relations, editing, o
   // What the form opened with: a save writes only what this person changed since, so a
   // field someone else edited meanwhile keeps their value.
   const subjectKey = current?.id ?? 'new';
-  const [baseline, setBaseline] = useState<{ key: string; fields: StakeholderFields }>({ key: subjectKey, fields });
-  if (baseline.key !== subjectKey) setBaseline({ key: subjectKey, fields });
+  const [baseline, setBaseline] = useState<{ key: string; fields: StakeholderFields; contact: string | undefined }>({ key: subjectKey, fields, contact });
+  if (baseline.key !== subjectKey) setBaseline({ key: subjectKey, fields, contact });
   const [formVersion, setFormVersion] = useState(0);
-  const isChangedByOthers = current !== null && baseline.key === current.id && Object.keys(changedFields(baseline.fields, current)).length > 0;
+  const isChangedByOthers = current !== null && baseline.key === current.id && (Object.keys(changedFields(baseline.fields, current)).length > 0 || baseline.contact !== contact);
   const loadLatest = () => {
     if (!current) return;
-    setBaseline({ key: current.id, fields: current });
+    setBaseline({ key: current.id, fields: current, contact });
     setFormVersion((version) => version + 1);
     setErrors({});
     setNotice(null);
@@ -114,8 +114,10 @@ export function StakeholderEditor({ subject, stakeholders, relations, editing, o
         setNotice(result.code === 'gone' ? t('editor.gone') : t(`validation.${result.code}` as 'validation.invalid'));
         return;
       }
-      if (contact !== undefined && contactValue.trim() !== contact) editing.setContact(current.id, contactValue);
-      setBaseline({ key: current.id, fields: parsed.data });
+      // Written only when this person changed it, like every other field.
+      const openedWith = baseline.key === current.id ? baseline.contact : contact;
+      if (contact !== undefined && contactValue.trim() !== (openedWith ?? '')) editing.setContact(current.id, contactValue);
+      setBaseline({ key: current.id, fields: parsed.data, contact: contact !== undefined ? contactValue.trim() : undefined });
       setNotice(t('editor.saved'));
     } else {
       const result = editing.addStakeholder(parsed.data);
@@ -189,7 +191,12 @@ export function StakeholderEditor({ subject, stakeholders, relations, editing, o
             name="organizationId"
             label={t('fields.organization')}
             value={fields.organizationId ?? ''}
-            options={[{ value: '', label: t('fields.organizationNone') }, ...organizations.map((organization) => ({ value: organization.id, label: organization.name }))]}
+            options={[
+              { value: '', label: t('fields.organizationNone') },
+              ...organizations.map((organization) => ({ value: organization.id, label: organization.name })),
+              // A link to an organization no longer verified stays as it is unless someone changes it.
+              ...(fields.organizationId && !organizations.some((organization) => organization.id === fields.organizationId) ? [{ value: fields.organizationId, label: t('fields.organizationUnlisted') }] : []),
+            ]}
           />
           {TEXT_FIELDS.map((name) => (
             <Field key={name} id={`${idPrefix}-${name}`} label={t(`fields.${name}`)} error={errorFor(name)} errorText={(code) => t(`validation.${code}` as 'validation.invalid')}>

@@ -2,9 +2,9 @@
 // Every change a person makes to the map, tagged with their own origin (for undo) and
 // refused up front when they may only view it. The server refuses a viewer's changes
 // anyway; this keeps the screen honest.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { setContact } from '@/lib/stakeholder-map/contacts';
+import { readContacts, setContact } from '@/lib/stakeholder-map/contacts';
 import {
   StakeholderMapError,
   addRelation,
@@ -12,6 +12,7 @@ import {
   moveStakeholder,
   removeRelation,
   removeStakeholder,
+  stakeholdersOf,
   updateRelation,
   updateStakeholder,
 } from '@/lib/stakeholder-map/document';
@@ -35,6 +36,7 @@ const READ_ONLY: EditResult = { ok: false, code: 'readOnly' };
 export type MapEditing = ReturnType<typeof useMapEditing>;
 
 export function useMapEditing({ doc, contactsDoc, origin, readOnly }: { doc: Y.Doc; contactsDoc: Y.Doc | null; origin: unknown; readOnly: boolean }) {
+  const [contactsOfDeleted] = useState(() => new Map<string, string>());
   return useMemo(
     () => ({
       readOnly,
@@ -44,15 +46,32 @@ export function useMapEditing({ doc, contactsDoc, origin, readOnly }: { doc: Y.D
       moveStakeholder: (id: string, position: Position) => (readOnly ? READ_ONLY : attempt(() => moveStakeholder(doc, id, position, origin))),
       removeStakeholder: (id: string) => {
         if (readOnly) return READ_ONLY;
+        const contact = contactsDoc ? readContacts(contactsDoc).get(id) : undefined;
         const result = attempt(() => removeStakeholder(doc, id, origin));
-        if (result.ok && contactsDoc) setContact(contactsDoc, id, '', origin);
+        // Personal data goes with the stakeholder. It lives in another document, out of
+        // reach of the map's undo, so this page remembers it to put it back on undo.
+        if (result.ok && contactsDoc && contact !== undefined) {
+          contactsOfDeleted.set(id, contact);
+          setContact(contactsDoc, id, '', origin);
+        }
         return result;
+      },
+      /** Runs undo or redo, then gives back (or takes again) the contact details of stakeholders it restored (or deleted again). */
+      afterUndo: (step: () => void) => {
+        step();
+        if (!contactsDoc) return;
+        const stakeholders = stakeholdersOf(doc);
+        const current = readContacts(contactsDoc);
+        for (const [id, contact] of contactsOfDeleted) {
+          const wanted = stakeholders.has(id) ? contact : '';
+          if ((current.get(id) ?? '') !== wanted) setContact(contactsDoc, id, wanted, origin);
+        }
       },
       addRelation: (fields: RelationFields) => (readOnly ? READ_ONLY : attempt(() => addRelation(doc, fields, { origin }))),
       updateRelation: (id: string, patch: RelationPatch) => (readOnly ? READ_ONLY : attempt(() => updateRelation(doc, id, patch, origin))),
       removeRelation: (id: string) => (readOnly ? READ_ONLY : attempt(() => removeRelation(doc, id, origin))),
       setContact: (id: string, contact: string) => (readOnly || !contactsDoc ? READ_ONLY : attempt(() => setContact(contactsDoc, id, contact, origin))),
     }),
-    [doc, contactsDoc, origin, readOnly],
+    [doc, contactsDoc, origin, readOnly, contactsOfDeleted],
   );
 }

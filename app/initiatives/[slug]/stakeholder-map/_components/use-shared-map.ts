@@ -61,17 +61,27 @@ export function useSharedDocument({ documentName, initialState, connect, user }:
   const userName = user?.name;
   const [provider, setProvider] = useState<WebsocketProvider | null>(null);
   const [status, setStatus] = useState<ConnectionStatus>(connect ? 'connecting' : 'static');
+  /** What the server grants now; it can drop to view while the page is open (invitation withdrawn, initiative archived). */
+  const [grantedAccess, setGrantedAccess] = useState<'edit' | 'view' | null>(null);
 
   useEffect(() => {
     if (!connect) return;
     let stopped = false;
     let created: WebsocketProvider | null = null;
     let renewal: ReturnType<typeof setInterval> | undefined;
-    void (async () => {
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const fetchAccess = async () => {
       const answer = await fetchToken(documentName).catch(() => null);
+      if (answer && !stopped) setGrantedAccess(answer.access);
+      return answer;
+    };
+    const start = async (attempt: number) => {
+      const answer = await fetchAccess();
       if (stopped) return;
       if (!answer) {
+        // The page keeps every edit meanwhile; try again, less often each time.
         setStatus('disconnected');
+        retry = setTimeout(() => void start(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
         return;
       }
       // No BroadcastChannel: every change must pass the server, which enforces read-only.
@@ -79,22 +89,24 @@ export function useSharedDocument({ documentName, initialState, connect, user }:
       created.on('status', ({ status: next }: { status: string }) => setStatus(next === 'connected' ? 'connected' : next === 'connecting' ? 'connecting' : 'disconnected'));
       if (userId && userName) created.awareness.setLocalStateField('user', { id: userId, name: userName, color: colorFor(userId) });
       const renew = async () => {
-        const fresh = await fetchToken(documentName).catch(() => null);
+        const fresh = await fetchAccess();
         if (fresh && created) created.params = { token: fresh.token };
       };
       created.on('connection-close', () => void renew());
       renewal = setInterval(() => void renew(), TOKEN_RENEWAL_MS);
       setProvider(created);
-    })();
+    };
+    void start(0);
     return () => {
       stopped = true;
       clearInterval(renewal);
+      clearTimeout(retry);
       created?.destroy();
       setProvider(null);
     };
   }, [connect, doc, documentName, userId, userName]);
 
-  return { doc, provider, status };
+  return { doc, provider, status, grantedAccess };
 }
 
 /** The map as plain values, read again only when the document changed. */
