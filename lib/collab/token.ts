@@ -16,6 +16,11 @@ export interface CollabClaims {
   access: CollabAccess;
 }
 
+/** Claims as verified, with the moment the token stops being valid. */
+export interface VerifiedCollabClaims extends CollabClaims {
+  expiresAt: Date;
+}
+
 export type CollabTokenProblem = 'missing' | 'invalid' | 'expired' | 'wrong_document';
 
 export class CollabTokenError extends Error {
@@ -44,7 +49,7 @@ export async function signCollabToken(claims: CollabClaims, key: Uint8Array, now
 export async function verifyCollabToken(
   token: string | null | undefined,
   { key, document, now = new Date() }: { key: Uint8Array; document: string; now?: Date },
-): Promise<CollabClaims> {
+): Promise<VerifiedCollabClaims> {
   if (!token) throw new CollabTokenError('missing');
   let payload;
   try {
@@ -52,10 +57,10 @@ export async function verifyCollabToken(
   } catch (error) {
     throw new CollabTokenError(error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid');
   }
-  const { sub, doc, access, name } = payload;
-  if (typeof sub !== 'string' || typeof doc !== 'string' || (access !== 'edit' && access !== 'view') || typeof name !== 'string') {
+  const { sub, doc, access, name, exp } = payload;
+  if (typeof sub !== 'string' || typeof doc !== 'string' || (access !== 'edit' && access !== 'view') || typeof name !== 'string' || typeof exp !== 'number') {
     throw new CollabTokenError('invalid');
   }
   if (doc !== document) throw new CollabTokenError('wrong_document');
-  return { userId: sub, name, document: doc, access };
+  return { userId: sub, name, document: doc, access, expiresAt: new Date(exp * 1000) };
 }

@@ -1,6 +1,6 @@
 // One client's websocket on one document: decoding, read-only enforcement, limits.
 import type { WebSocket } from 'ws';
-import type { CollabClaims } from '@/lib/collab/token';
+import type { CollabClaims, VerifiedCollabClaims } from '@/lib/collab/token';
 import type { CollabLogger } from './logger';
 import { CLOSE_CODES, decodeClientMessage, MalformedMessageError } from './protocol';
 import type { DocumentPeer, SharedDocument } from './shared-document';
@@ -21,7 +21,9 @@ let nextConnectionId = 1;
 export class CollabConnection implements DocumentPeer {
   readonly id = nextConnectionId++;
   readonly userId: string;
+  readonly userName: string;
   readonly access: CollabClaims['access'];
+  private readonly expiry: ReturnType<typeof setTimeout>;
   isAlive = true;
   private tokens: number;
   private lastRefill = performance.now();
@@ -29,14 +31,19 @@ export class CollabConnection implements DocumentPeer {
 
   constructor(
     private readonly socket: WebSocket,
-    claims: CollabClaims,
+    claims: VerifiedCollabClaims,
     private readonly document: SharedDocument,
     private readonly limits: ConnectionLimits,
     private readonly log: CollabLogger,
   ) {
     this.userId = claims.userId;
+    this.userName = claims.name;
     this.access = claims.access;
     this.tokens = limits.messageBurst;
+    // Access is decided when a token is issued; when it runs out the client reconnects
+    // with a fresh one (browsers renew theirs before), so a withdrawn right ends here.
+    this.expiry = setTimeout(() => this.close(CLOSE_CODES.tokenExpired, 'token expired'), Math.max(0, claims.expiresAt.getTime() - Date.now()));
+    this.expiry.unref();
   }
 
   send(message: Uint8Array): void {
@@ -56,6 +63,7 @@ export class CollabConnection implements DocumentPeer {
 
   /** The socket closed: the document forgets this connection and its presence. */
   leave(): void {
+    clearTimeout(this.expiry);
     this.document.removePeer(this);
   }
 

@@ -24,6 +24,8 @@ export const CLOSE_CODES = {
   /** ws closes with this itself when a message exceeds maxPayload. */
   messageTooBig: 1009,
   internalError: 1011,
+  /** The token the connection was opened with expired: reconnect with a fresh one, so access is decided again. */
+  tokenExpired: 4001,
   rateLimited: 4008,
   tooManyInvalidMessages: 4009,
 } as const;

@@ -6,7 +6,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { COLLAB_PATH_PREFIX } from '@/lib/collab/endpoint';
 import { parseDocumentName } from '@/lib/collab/document-name';
-import { CollabTokenError, verifyCollabToken, type CollabClaims } from '@/lib/collab/token';
+import { CollabTokenError, verifyCollabToken, type VerifiedCollabClaims } from '@/lib/collab/token';
 import type { DocumentBus } from './bus';
 import { CollabConnection, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connection';
 import type { CollabLogger } from './logger';
@@ -67,7 +67,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   }, options.pingIntervalMs ?? 30_000);
   heartbeat.unref();
 
-  async function accept(socket: WebSocket, claims: CollabClaims): Promise<void> {
+  async function accept(socket: WebSocket, claims: VerifiedCollabClaims): Promise<void> {
     // Messages that arrive while the document loads wait their turn.
     const early: Uint8Array[] = [];
     let current: CollabConnection | null = null;

@@ -23,6 +23,8 @@ import type { CollabStore, StoredUpdate } from './store';
 export interface DocumentPeer {
   readonly id: number;
   readonly userId: string;
+  /** The name the verified token carries; presence shows this one, whatever the client says. */
+  readonly userName: string;
   readonly access: CollabAccess;
   send(message: Uint8Array): void;
 }
@@ -199,7 +201,7 @@ export class SharedDocument {
       this.ownerOf.set(clientId, peer);
       accepted.push(entry);
     }
-    if (accepted.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted), peer);
+    if (accepted.length > 0) applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(accepted.map((entry) => stampIdentity(entry, peer))), peer);
     return rejected;
   }
 
@@ -330,4 +332,15 @@ export class SharedDocument {
   private isPeer(origin: unknown): origin is DocumentPeer {
     return typeof origin === 'object' && origin !== null && this.peers.has(origin as DocumentPeer);
   }
+}
+
+/**
+ * Presence carries who someone is as the verified token says, never as their browser
+ * claims: a client can choose its colour and what it points at, not whose name it shows.
+ */
+function stampIdentity(entry: AwarenessEntry, peer: DocumentPeer): AwarenessEntry {
+  if (entry.state === null || typeof entry.state !== 'object' || Array.isArray(entry.state)) return entry;
+  const state = entry.state as Record<string, unknown>;
+  const user = state.user !== null && typeof state.user === 'object' && !Array.isArray(state.user) ? (state.user as Record<string, unknown>) : {};
+  return { ...entry, state: { ...state, user: { ...user, id: peer.userId, name: peer.userName } } };
 }

@@ -10,7 +10,7 @@ const silent: CollabLogger = { info: () => {}, warn: () => {}, error: () => {} }
 const policy: CompactionPolicy = { quietMs: 300, minUpdatesWhenQuiet: 5, maxUpdates: 40 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const editor: DocumentPeer = { id: 1, userId: '00000000-0000-4000-8000-000000000001', access: 'edit', send: () => {} };
+const editor: DocumentPeer = { id: 1, userId: '00000000-0000-4000-8000-000000000001', userName: 'Editor', access: 'edit', send: () => {} };
 
 let opened: SharedDocument[] = [];
 afterEach(async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { parseDocumentName, stakeholderContactsDocumentName, stakeholderMapDocumentName } from '@/lib/collab/document-name';
 import { collabAccessFor } from '@/lib/collab/access';
-import { collabSigningKey, CollabTokenError, signCollabToken, verifyCollabToken } from '@/lib/collab/token';
+import { COLLAB_TOKEN_LIFETIME_SECONDS, collabSigningKey, CollabTokenError, signCollabToken, verifyCollabToken } from '@/lib/collab/token';
 import {
   decodeClientMessage,
   encodeAwarenessEntries,
@@ -69,9 +69,13 @@ describe('collaboration tokens', () => {
   const key = collabSigningKey('a session secret that is long enough for tests');
   const claims = { userId: 'user-1', name: 'Marta', document: stakeholderMapDocumentName(INITIATIVE_ID), access: 'edit' as const };
 
-  it('carries the user, document and access it was signed for', async () => {
-    const token = await signCollabToken(claims, key);
-    await expect(verifyCollabToken(token, { key, document: claims.document })).resolves.toEqual(claims);
+  it('carries the user, document and access it was signed for, and when it expires', async () => {
+    const now = new Date('2026-12-07T10:00:00Z');
+    const token = await signCollabToken(claims, key, now);
+    await expect(verifyCollabToken(token, { key, document: claims.document, now })).resolves.toEqual({
+      ...claims,
+      expiresAt: new Date(now.getTime() + COLLAB_TOKEN_LIFETIME_SECONDS * 1000),
+    });
   });
 
   it.each([

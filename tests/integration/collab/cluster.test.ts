@@ -189,15 +189,18 @@ describe.skipIf(servicesMissing && !isCi)('collaboration cluster: processes shar
 
   it('shows presence set on a client of one process to the clients of the other', async () => {
     const document = newDocumentName();
-    const onA = await connect(a, document);
-    const onB = await connect(b, document);
+    const [anaId, boId] = [crypto.randomUUID(), crypto.randomUUID()];
+    const onA = await connect(a, document, anaId);
+    const onB = await connect(b, document, boId);
+    // Names come from the tokens (tokenFor names each user "Tester <first four of the id>").
+    const userSeen = (viewer: TestClient, other: TestClient) => (viewer.provider.awareness.getStates().get(other.doc.clientID) as { user?: { name?: string; cursor?: number } } | undefined)?.user;
     onA.provider.awareness.setLocalStateField('user', { name: 'Ana', cursor: 1 });
-    await waitFor(() => (onB.provider.awareness.getStates().get(onA.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name === 'Ana', 'B sees A');
+    await waitFor(() => userSeen(onB, onA)?.name === `Tester ${anaId.slice(0, 4)}`, 'B sees A');
     onB.provider.awareness.setLocalStateField('user', { name: 'Bo', cursor: 2 });
-    await waitFor(() => (onA.provider.awareness.getStates().get(onB.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name === 'Bo', 'A sees B');
+    await waitFor(() => userSeen(onA, onB)?.name === `Tester ${boId.slice(0, 4)}`, 'A sees B');
     // A change is seen too, not only the first state.
     onA.provider.awareness.setLocalStateField('user', { name: 'Ana', cursor: 7 });
-    await waitFor(() => (onB.provider.awareness.getStates().get(onA.doc.clientID) as { user?: { cursor?: number } } | undefined)?.user?.cursor === 7, 'B sees A move');
+    await waitFor(() => userSeen(onB, onA)?.cursor === 7, 'B sees A move');
   });
 
   it('converges although a process missed pub/sub messages (state vectors fill the gap)', async () => {

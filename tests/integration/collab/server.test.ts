@@ -18,7 +18,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { collabSigningKey, signCollabToken } from '@/lib/collab/token';
+import { COLLAB_TOKEN_LIFETIME_SECONDS, collabSigningKey, signCollabToken } from '@/lib/collab/token';
 import { createFreshPostgresDatabase } from '../support/databases';
 import {
   health,
@@ -566,9 +566,12 @@ describe('collaboration server (one shared process)', () => {
     expect([...fresh.doc.share.keys()].sort(), context).toEqual(['map', 'text']);
   }, 60_000);
 
-  it('never lets one connection speak for another client in awareness', async () => {
+  it('never lets one connection speak for another client in awareness, and shows each person by the name their token carries', async () => {
     const document = newDocumentName();
-    const alice = await connect(server, document);
+    const aliceUserId = randomUUID();
+    // The name Alice's token carries (tokenFor); what her browser says about herself does not count.
+    const alice = await connect(server, document, { userId: aliceUserId });
+    const aliceUser = { name: `Tester ${aliceUserId.slice(0, 4)}`, id: aliceUserId };
     const bob = await connect(server, document);
     const aliceId = alice.doc.clientID;
     const namesBobSawForAlice: string[] = [];
@@ -576,8 +579,9 @@ describe('collaboration server (one shared process)', () => {
       const state = bob.provider.awareness.getStates().get(aliceId) as { user?: { name?: string } } | undefined;
       if (state?.user?.name) namesBobSawForAlice.push(state.user.name);
     });
-    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
-    await waitFor(() => namesBobSawForAlice.includes('Alice'), 'Bob sees Alice');
+    alice.provider.awareness.setLocalStateField('user', { name: 'The Mayor' });
+    await waitFor(() => namesBobSawForAlice.includes(aliceUser.name), 'Bob sees Alice');
+    expect(namesBobSawForAlice).not.toContain('The Mayor');
 
     const mallory = await raw(server, document);
     const aliceClock = alice.provider.awareness.meta.get(aliceId)!.clock;
@@ -591,7 +595,7 @@ describe('collaboration server (one shared process)', () => {
       (data) => mallory.messages.indexOf(data) >= before && (readAwarenessMessage(data) ?? []).some((entry) => entry.clientId === aliceId),
       'the answer to the awareness query',
     );
-    expect(readAwarenessMessage(answer)!.find((entry) => entry.clientId === aliceId)!.state).toEqual({ user: { name: 'Alice' } });
+    expect(readAwarenessMessage(answer)!.find((entry) => entry.clientId === aliceId)!.state).toEqual({ user: aliceUser });
 
     // Anything sent to Bob before Alice's next change arrives before it.
     alice.provider.awareness.setLocalStateField('cursor', 7);
@@ -600,20 +604,21 @@ describe('collaboration server (one shared process)', () => {
       "Bob sees Alice's next change",
     );
     expect(namesBobSawForAlice).not.toContain('Mallory');
-    expect(bob.provider.awareness.getStates().get(aliceId)).toEqual({ user: { name: 'Alice' }, cursor: 7 });
-    expect(alice.provider.awareness.getLocalState()).toEqual({ user: { name: 'Alice' }, cursor: 7 });
+    expect(bob.provider.awareness.getStates().get(aliceId)).toEqual({ user: aliceUser, cursor: 7 });
+    expect(alice.provider.awareness.getLocalState()).toEqual({ user: { name: 'The Mayor' }, cursor: 7 });
     const everything = mallory.messages.flatMap((data) => readAwarenessMessage(data) ?? []);
     expect(everything.filter((entry) => entry.clientId === aliceId).map((entry) => entry.state)).not.toContainEqual({ user: { name: 'Mallory' } });
 
     // Someone joining now sees Alice as herself.
     const carol = await connect(server, document);
     await waitFor(() => carol.provider.awareness.getStates().has(aliceId), 'Carol sees Alice');
-    expect(carol.provider.awareness.getStates().get(aliceId)).toEqual({ user: { name: 'Alice' }, cursor: 7 });
+    expect(carol.provider.awareness.getStates().get(aliceId)).toEqual({ user: aliceUser, cursor: 7 });
   });
 
   it("shows a client's presence again after its connection dropped and came back", async () => {
     const document = newDocumentName();
-    const alice = await connect(server, document);
+    const aliceUserId = randomUUID();
+    const alice = await connect(server, document, { userId: aliceUserId });
     const bob = await connect(server, document);
     const aliceId = alice.doc.clientID;
     alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
@@ -631,8 +636,26 @@ describe('collaboration server (one shared process)', () => {
     // her own client id as somebody else's (which would eventually close her connection).
     for (let move = 1; move <= 25; move += 1) alice.provider.awareness.setLocalStateField('cursor', move);
     await waitFor(() => (bob.provider.awareness.getStates().get(aliceId) as { cursor?: number } | undefined)?.cursor === 25, 'Bob sees Alice again', 5000);
-    expect(bob.provider.awareness.getStates().get(aliceId)).toEqual({ user: { name: 'Alice' }, cursor: 25 });
+    expect(bob.provider.awareness.getStates().get(aliceId)).toEqual({ user: { name: `Tester ${aliceUserId.slice(0, 4)}`, id: aliceUserId }, cursor: 25 });
     expect(closeCodes, 'the server closed Alice\'s connection').toEqual([]);
+  });
+
+  it('closes a connection with 4001 when its token expires, and the client comes back with a fresh one', async () => {
+    const document = newDocumentName();
+    const userId = randomUUID();
+    // Signed almost a full lifetime ago: it expires two seconds from now.
+    const signedAt = new Date(Date.now() - (COLLAB_TOKEN_LIFETIME_SECONDS - 2) * 1000);
+    const shortLived = await signCollabToken({ userId, name: 'Short', document, access: 'edit' }, signingKey, signedAt);
+    const alice = await connect(server, document, { token: shortLived });
+    const closeCodes: number[] = [];
+    alice.provider.on('connection-close', (event) => closeCodes.push(event?.code ?? 0));
+    // What the browser does: a fresh token in the address before the old one runs out.
+    alice.provider.params = { token: await tokenFor(document, 'edit', userId) };
+    await waitFor(() => closeCodes.includes(4001), 'the server closes the expired connection', 8000);
+    await waitFor(() => alice.provider.wsconnected && alice.provider.synced, 'Alice reconnects with the fresh token');
+    const bob = await connect(server, document);
+    alice.doc.getMap('map').set('after-expiry', true);
+    await waitFor(() => bob.doc.getMap('map').get('after-expiry') === true, 'an edit after the reconnect reaches Bob');
   });
 });
 

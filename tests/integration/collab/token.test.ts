@@ -55,7 +55,7 @@ describe.each(testBackends)('collaboration tokens on $name', (backend) => {
         const issued = await issue(staff, document);
         expect(issued).toMatchObject({ access: 'edit', url: collabUrl });
         // What the collaboration server will read from it.
-        await expect(verifyCollabToken(issued.token, { key, document })).resolves.toEqual({ userId: staff.id, name: staff.name, document, access: 'edit' });
+        await expect(verifyCollabToken(issued.token, { key, document })).resolves.toEqual({ userId: staff.id, name: staff.name, document, access: 'edit', expiresAt: expect.any(Date) as unknown });
         await expect(verifyCollabToken(issued.token, { key, document: mapOf.completed! })).rejects.toMatchObject({ problem: 'wrong_document' });
       }
     }
