@@ -2,7 +2,6 @@
 // their access, the stored map (and, for staff, the contacts), the edit history for
 // those who edit, and the invitations for staff.
 import { asc, eq } from 'drizzle-orm';
-import * as Y from 'yjs';
 import type { Db } from '@/db';
 import { organizations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -13,6 +12,7 @@ import { listDocumentHistory } from '@/lib/collab/history';
 import { loadStoredDocument } from '@/lib/collab/stored-document';
 import { findInitiativeBySlug, type Initiative } from '@/lib/initiatives/queries';
 import { isInvitedToMap, listMapInvitations, type MapInvitation } from './invitations';
+import { encodeDocumentState } from './map-store';
 
 export interface MapHistoryEntry {
   userName: string | null;
@@ -26,9 +26,10 @@ export interface MapPage {
   initiative: Initiative;
   access: 'edit' | 'view';
   mapDocument: string;
-  mapState: Uint8Array;
+  /** The stored state as base64, to hand to the browser. */
+  mapState: string;
   contactsDocument: string | null;
-  contactsState: Uint8Array | null;
+  contactsState: string | null;
   history: MapHistoryEntry[] | null;
   /** Verified organizations, to link a stakeholder to and to invite. */
   organizations: Array<{ id: string; name: string }>;
@@ -37,7 +38,11 @@ export interface MapPage {
 
 export async function loadMapHistory(db: Db, { actor, initiativeId }: { actor: Actor; initiativeId: string }): Promise<MapHistoryEntry[] | null> {
   const isInvited = await isInvitedToMap(db, { actor, initiativeId });
-  if (!can(actor, 'stakeholderMap.viewHistory', { isInvited })) return null;
+  return can(actor, 'stakeholderMap.viewHistory', { isInvited }) ? unsafeMapHistory(db, initiativeId) : null;
+}
+
+/** The history without asking who wants it: callers have checked stakeholderMap.viewHistory. */
+async function unsafeMapHistory(db: Db, initiativeId: string): Promise<MapHistoryEntry[]> {
   const edits = await listDocumentHistory(db, { document: stakeholderMapDocumentName(initiativeId), limit: 50 });
   return edits.map((edit) => ({ userName: edit.userName, isServer: edit.userId === null, updateCount: edit.updateCount, editedAt: edit.editedAt.toISOString() }));
 }
@@ -54,7 +59,7 @@ export async function loadMapPage(db: Db, { actor, slug }: { actor: Actor; slug:
   const [mapDoc, contactsDoc, history, verified, invitations] = await Promise.all([
     loadStoredDocument(db, mapDocument),
     contactsAccess ? loadStoredDocument(db, contactsName) : Promise.resolve(null),
-    can(actor, 'stakeholderMap.viewHistory', { isInvited }) ? loadMapHistory(db, { actor, initiativeId: initiative.id }) : Promise.resolve(null),
+    can(actor, 'stakeholderMap.viewHistory', { isInvited }) ? unsafeMapHistory(db, initiative.id) : Promise.resolve(null),
     db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(eq(organizations.isVerified, true)).orderBy(asc(organizations.name)),
     can(actor, 'stakeholderMap.invite') ? listMapInvitations(db, { initiativeId: initiative.id }) : Promise.resolve(null),
   ]);
@@ -62,9 +67,9 @@ export async function loadMapPage(db: Db, { actor, slug }: { actor: Actor; slug:
     initiative,
     access,
     mapDocument,
-    mapState: Y.encodeStateAsUpdate(mapDoc),
+    mapState: encodeDocumentState(mapDoc),
     contactsDocument: contactsAccess ? contactsName : null,
-    contactsState: contactsDoc ? Y.encodeStateAsUpdate(contactsDoc) : null,
+    contactsState: contactsDoc ? encodeDocumentState(contactsDoc) : null,
     history,
     organizations: verified,
     invitations,

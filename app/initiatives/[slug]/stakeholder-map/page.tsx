@@ -17,8 +17,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title'), description: t('metaDescription') };
 }
 
-const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-
 export default async function StakeholderMapPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { view } = await searchParams;
@@ -49,8 +47,8 @@ export default async function StakeholderMapPage({ params, searchParams }: Props
           slug={initiative.slug}
           mapDocument={page.mapDocument}
           contactsDocument={page.contactsDocument}
-          initialMap={toBase64(page.mapState)}
-          initialContacts={page.contactsState ? toBase64(page.contactsState) : null}
+          initialMap={page.mapState}
+          initialContacts={page.contactsState}
           access={page.access}
           user={isSignedIn(actor) ? { id: actor.id, name: actor.name } : null}
           organizations={page.organizations}

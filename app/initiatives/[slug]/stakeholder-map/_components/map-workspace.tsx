@@ -8,7 +8,7 @@ import { countStakeholders } from '@/lib/stakeholder-map/analysis';
 import { readContacts } from '@/lib/stakeholder-map/contacts';
 import { createDocumentStore } from '@/lib/stakeholder-map/map-store';
 import { newStakeholderFields } from '@/lib/stakeholder-map/document';
-import type { Position, StakeholderFields } from '@/lib/stakeholder-map/model';
+import type { Position, Stakeholder, StakeholderFields } from '@/lib/stakeholder-map/model';
 import { MAP_VIEWS, type MapView, type StakeholderCategory } from '@/lib/stakeholder-map/vocabulary';
 import { GridView } from './grid-view';
 import { HistoryPanel, type HistoryEntry } from './history-panel';
@@ -42,9 +42,9 @@ function useContacts(doc: Y.Doc | null): ReadonlyMap<string, string> | null {
 }
 
 /** Where a new stakeholder first appears in the network: below the others, six to a row. */
-function nextPosition(count: number, positions: Position[]): Position {
-  const bottom = positions.reduce((lowest, { y }) => Math.max(lowest, y), 0);
-  return { x: (count % 6) * 240, y: bottom + 180 };
+function nextPosition(stakeholders: readonly Stakeholder[]): Position {
+  const bottom = stakeholders.reduce((lowest, { position }) => Math.max(lowest, position.y), 0);
+  return { x: (stakeholders.length % 6) * 240, y: bottom + 180 };
 }
 
 export function MapWorkspace(props: MapWorkspaceProps) {
@@ -95,7 +95,7 @@ export function MapWorkspace(props: MapWorkspaceProps) {
 
   const onAddFromChecklist = (category: StakeholderCategory) => {
     const result = editing.addStakeholder(
-      newStakeholderFields(category, { name: tc(`category.${category}`), position: nextPosition(state.stakeholders.length, state.stakeholders.map((stakeholder) => stakeholder.position)) }),
+      newStakeholderFields(category, { name: tc(`category.${category}`), position: nextPosition(state.stakeholders) }),
     );
     if (result.ok && result.id) open(result.id);
   };
@@ -103,7 +103,7 @@ export function MapWorkspace(props: MapWorkspaceProps) {
   const onAddNew = () => {
     if (document.activeElement instanceof HTMLElement) opener.current = document.activeElement;
     setSelectedId(null);
-    setDraft(newStakeholderFields('other', { position: nextPosition(state.stakeholders.length, state.stakeholders.map((stakeholder) => stakeholder.position)) }));
+    setDraft(newStakeholderFields('other', { position: nextPosition(state.stakeholders) }));
   };
 
   const onTab = (event: MouseEvent<HTMLAnchorElement>, next: MapView) => {
@@ -170,7 +170,7 @@ export function MapWorkspace(props: MapWorkspaceProps) {
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0">
           {state.stakeholders.length === 0 && <p className="mb-2">{readOnly ? t('empty') : t('emptyEditable')}</p>}
-          {view === 'network' && <NetworkView stakeholders={state.stakeholders} relations={state.relations} editing={editing} selectedId={selectedId} collaborators={collaborators} onSelect={open} onCursor={onCursor} />}
+          {view === 'network' && <NetworkView stakeholders={state.stakeholders} relations={state.relations} names={names} editing={editing} selectedId={selectedId} collaborators={collaborators} onSelect={open} onCursor={onCursor} />}
           {view === 'grid' && (
             <GridView
               stakeholders={state.stakeholders}
@@ -201,7 +201,7 @@ export function MapWorkspace(props: MapWorkspaceProps) {
               }}
             />
           )}
-          {!readOnly && <StarterChecklist counts={counts} readOnly={readOnly} onAdd={onAddFromChecklist} />}
+          {!readOnly && <StarterChecklist counts={counts} onAdd={onAddFromChecklist} />}
           <AnalysisPanel state={state} />
           {props.history && <HistoryPanel initiativeId={initiativeId} initial={props.history} />}
         </aside>

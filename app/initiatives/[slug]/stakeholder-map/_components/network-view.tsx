@@ -79,6 +79,8 @@ const NODE_TYPES = { stakeholder: StakeholderNodeView };
 interface NetworkViewProps {
   stakeholders: readonly Stakeholder[];
   relations: readonly Relation[];
+  /** Display names by stakeholder id ("Unnamed stakeholder" for a blank one). */
+  names: ReadonlyMap<string, string>;
   editing: MapEditing;
   selectedId: string | null;
   collaborators: readonly Collaborator[];
@@ -94,12 +96,11 @@ export function NetworkView(props: NetworkViewProps) {
   );
 }
 
-function Network({ stakeholders, relations, editing, selectedId, collaborators, onSelect, onCursor }: NetworkViewProps) {
+function Network({ stakeholders, relations, names, editing, selectedId, collaborators, onSelect, onCursor }: NetworkViewProps) {
   const t = useTranslations('stakeholderMap');
   const { screenToFlowPosition } = useReactFlow();
   const dragWriter = useMemo(() => createDragWriter((id, position) => editing.moveStakeholder(id, position)), [editing]);
   const lastCursorWrite = useRef(0);
-  const names = useMemo(() => new Map(stakeholders.map((stakeholder) => [stakeholder.id, stakeholder.name || t('unnamed')])), [stakeholders, t]);
 
   // React Flow's nodes are state of their own (it records their measured size in them).
   // The document decides every node, except where this person is dragging one; they are
@@ -172,13 +173,6 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
     [editing, onSelect, dragWriter],
   );
 
-  const onNodeDragStop = useCallback(
-    (_event: unknown, node: StakeholderNode) => {
-      if (!editing.readOnly && dragWriter.isDragging(node.id)) dragWriter.end(node.id, node.position);
-    },
-    [editing, dragWriter],
-  );
-
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     for (const change of changes) {
       if (change.type === 'select') setSelectedEdgeId((current) => (change.selected ? change.id : current === change.id ? null : current));
@@ -242,7 +236,6 @@ function Network({ stakeholders, relations, editing, selectedId, collaborators, 
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
           onBeforeDelete={onBeforeDelete}
-          onNodeDragStop={onNodeDragStop}
           onConnect={onConnect}
           onNodesDelete={(deleted) => deleted.forEach((node) => editing.removeStakeholder(node.id))}
           onEdgesDelete={(deleted) => deleted.forEach((edge) => editing.removeRelation(edge.id))}

@@ -9,7 +9,8 @@ import type { StakeholderCategory } from '@/lib/stakeholder-map/vocabulary';
 import { categoryColor } from './category-colors';
 import type { Collaborator } from './use-shared-map';
 
-export function StarterChecklist({ counts, readOnly, onAdd }: { counts: StakeholderCounts; readOnly: boolean; onAdd(category: StakeholderCategory): void }) {
+/** For editors only: every entry adds a stakeholder. */
+export function StarterChecklist({ counts, onAdd }: { counts: StakeholderCounts; onAdd(category: StakeholderCategory): void }) {
   const t = useTranslations('stakeholderMap');
   const tc = useTranslations('stakeholders');
   return (
@@ -31,11 +32,9 @@ export function StarterChecklist({ counts, readOnly, onAdd }: { counts: Stakehol
                 </p>
                 <p className="text-sm text-stone-700">{t(`checklist.description.${category}`)}</p>
               </div>
-              {!readOnly && (
-                <button type="button" className="button-secondary shrink-0" aria-label={t('checklist.addLabel', { category: tc(`category.${category}`) })} onClick={() => onAdd(category)}>
-                  {t('checklist.add')}
-                </button>
-              )}
+              <button type="button" className="button-secondary shrink-0" aria-label={t('checklist.addLabel', { category: tc(`category.${category}`) })} onClick={() => onAdd(category)}>
+                {t('checklist.add')}
+              </button>
             </li>
           );
         })}

@@ -4,7 +4,7 @@
 // anyway; this keeps the screen honest.
 import { useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { readContacts, setContact } from '@/lib/stakeholder-map/contacts';
+import { contactsOf, setContact } from '@/lib/stakeholder-map/contacts';
 import {
   StakeholderMapError,
   addRelation,
@@ -46,7 +46,7 @@ export function useMapEditing({ doc, contactsDoc, origin, readOnly }: { doc: Y.D
       moveStakeholder: (id: string, position: Position) => (readOnly ? READ_ONLY : attempt(() => moveStakeholder(doc, id, position, origin))),
       removeStakeholder: (id: string) => {
         if (readOnly) return READ_ONLY;
-        const contact = contactsDoc ? readContacts(contactsDoc).get(id) : undefined;
+        const contact = contactsDoc ? contactsOf(contactsDoc).get(id) : undefined;
         const result = attempt(() => removeStakeholder(doc, id, origin));
         // Personal data goes with the stakeholder. It lives in another document, out of
         // reach of the map's undo, so this page remembers it to put it back on undo.
@@ -61,7 +61,7 @@ export function useMapEditing({ doc, contactsDoc, origin, readOnly }: { doc: Y.D
         step();
         if (!contactsDoc) return;
         const stakeholders = stakeholdersOf(doc);
-        const current = readContacts(contactsDoc);
+        const current = contactsOf(contactsDoc);
         for (const [id, contact] of contactsOfDeleted) {
           const wanted = stakeholders.has(id) ? contact : '';
           if ((current.get(id) ?? '') !== wanted) setContact(contactsDoc, id, wanted, origin);
