@@ -86,7 +86,12 @@ export function useSharedDocument({ documentName, initialState, connect, user }:
       }
       // No BroadcastChannel: every change must pass the server, which enforces read-only.
       created = new WebsocketProvider(answer.url, documentName, doc, { params: { token: answer.token }, disableBc: true });
-      created.on('status', ({ status: next }: { status: string }) => setStatus(next === 'connected' ? 'connected' : next === 'connecting' ? 'connecting' : 'disconnected'));
+      // Once a connection was lost, each new attempt says "connecting" again, and an
+      // attempt that fails says nothing more: the page stays "offline" until one succeeds.
+      created.on('status', ({ status: next }: { status: string }) =>
+        setStatus((current) => (next === 'connected' ? 'connected' : next === 'connecting' && current === 'disconnected' ? current : next === 'connecting' ? 'connecting' : 'disconnected')),
+      );
+      created.on('connection-close', () => setStatus('disconnected'));
       if (userId && userName) created.awareness.setLocalStateField('user', { id: userId, name: userName, color: colorFor(userId) });
       const renew = async () => {
         const fresh = await fetchAccess();
