@@ -4,13 +4,15 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3210;
+// E2E_PORT and NEXT_DIST_DIR let two runs (say, two developers' checks of different
+// specs) share a machine without fighting over the port or the build folder.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
 const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // This file is evaluated again in every worker process: decide the data folder once,
 // in the runner, and hand it to the workers through the environment.
-const testDataRoot = path.join(import.meta.dirname, '.test-data');
+const testDataRoot = path.join(import.meta.dirname, '.test-data', `port-${PORT}`);
 if (!process.env.PARTICIPA_E2E_DATA_DIR) {
   // Folders of earlier runs are never read again; remove them so they do not pile up.
   if (existsSync(testDataRoot)) {

@@ -53,10 +53,14 @@ export const consultations = pgTable(
   ],
 );
 
-/** Bytes of uploaded files, behind lib/documents/storage.ts. */
+/**
+ * Uploaded files, behind lib/documents/storage.ts. `bytes` is set only for files stored
+ * before file bytes moved out of the database; newer files live in the file store
+ * (DATA_DIR/files by default) under the row's id.
+ */
 export const storedFiles = pgTable('stored_files', {
   id: uuid('id').primaryKey().defaultRandom(),
-  bytes: bytea('bytes').notNull(),
+  bytes: bytea('bytes'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,5 +1,5 @@
-// Accounts and the sign-in attempts used to throttle password guessing.
-import { boolean, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+// Accounts, their server-side sessions, and the counters of the rate limiter.
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { ROLES } from '@/lib/auth/roles';
 
 export const userRole = pgEnum('user_role', ROLES);
@@ -19,27 +19,31 @@ export const users = pgTable(
   (table) => [uniqueIndex('users_email_unique').on(table.email)],
 );
 
-/** `grievance_code`: a reference and access key typed to follow a grievance (see lib/grievances/follow.ts). */
-export const AUTH_ATTEMPT_KINDS = ['sign_in', 'sign_up', 'grievance_code'] as const;
-export const authAttemptKind = pgEnum('auth_attempt_kind', AUTH_ATTEMPT_KINDS);
-
 /**
- * One row per sign-in or sign-up attempt, for throttling. The e-mail is kept only as a
- * hash, and rows older than the throttling window are deleted, so this table holds
- * no readable personal data and no address for long.
+ * Server-side record of each signed-in session. The session cookie (a JWT) names one
+ * row; signing out, "sign out everywhere", a role change or a password change revoke
+ * rows, and a cookie whose row is revoked or gone is worth nothing from then on.
  */
-export const authAttempts = pgTable(
-  'auth_attempts',
+export const userSessions = pgTable(
+  'user_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: authAttemptKind('kind').notNull(),
-    emailHash: text('email_hash').notNull(),
-    address: text('address').notNull(),
-    succeeded: boolean('succeeded').notNull(),
-    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (table) => [
-    index('auth_attempts_email_idx').on(table.kind, table.emailHash, table.attemptedAt),
-    index('auth_attempts_address_idx').on(table.kind, table.address, table.attemptedAt),
-  ],
+  (table) => [index('user_sessions_user_idx').on(table.userId)],
 );
+
+/**
+ * Counters of lib/rate-limit (rate-limiter-flexible's Drizzle store), used when no
+ * Redis is configured. Keys hold hashes and addresses only; expired rows are deleted.
+ */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  points: integer('points').notNull(),
+  expire: timestamp('expire', { withTimezone: true }),
+});
