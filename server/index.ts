@@ -7,7 +7,6 @@ import { createTranslator } from 'next-intl';
 import { getDatabase } from '@/db';
 import { seedDemoData } from '@/db/seed';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/auth/client-address';
-import { pruneAuthAttempts, THROTTLE_WINDOW_MS } from '@/lib/auth/throttle';
 import { env, shouldSeedDemo } from '@/lib/env';
 import { negotiateLocale } from '@/lib/i18n/config';
 import { catalogues } from '@/lib/i18n/catalogues';
@@ -54,10 +53,6 @@ async function main(): Promise<void> {
     await seedDemoData(database.db);
     logInfo('demo data present');
   }
-  // Throttling rows (hashed e-mails, addresses) are kept no longer than they count.
-  const pruneAttempts = () => pruneAuthAttempts(database.db).catch((error: unknown) => logError('pruning attempts failed', error));
-  await pruneAttempts();
-  setInterval(pruneAttempts, THROTTLE_WINDOW_MS).unref();
 
   const collab = createCollabServerFromEnvironment({ db: database.db, config, authSecret });
 
