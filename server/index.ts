@@ -7,6 +7,7 @@ import { createTranslator } from 'next-intl';
 import { getDatabase } from '@/db';
 import { seedDemoData } from '@/db/seed';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/auth/client-address';
+import { pruneExpiredSessions, SESSION_PRUNE_INTERVAL_MS } from '@/lib/auth/sessions';
 import { env, shouldSeedDemo } from '@/lib/env';
 import { negotiateLocale } from '@/lib/i18n/config';
 import { catalogues } from '@/lib/i18n/catalogues';
@@ -53,6 +54,10 @@ async function main(): Promise<void> {
     await seedDemoData(database.db);
     logInfo('demo data present');
   }
+  // Ended sessions are deleted: a missing row refuses a cookie just as a revoked one does.
+  const pruneSessions = () => pruneExpiredSessions(database.db).catch((error: unknown) => logError('pruning sessions failed', error));
+  await pruneSessions();
+  setInterval(pruneSessions, SESSION_PRUNE_INTERVAL_MS).unref();
 
   const collab = createCollabServerFromEnvironment({ db: database.db, config, authSecret });
 

@@ -3,6 +3,7 @@ import type { Db } from '@/db';
 import { users } from '@/db/schema';
 import { isSignedIn, type Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/policy';
+import { revokeAllSessions } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
 import type { ChangeRoleInput } from './schemas';
 
@@ -10,7 +11,10 @@ import type { ChangeRoleInput } from './schemas';
 const ROLE_CHANGE_LOCK_KEY = 7_340_113;
 
 /**
- * Gives an account another role; it takes effect on that user's next request.
+ * Gives an account another role and ends every session of that user, so they sign in
+ * again: rights are read from the database on each request anyway, but a cookie copied
+ * while they held the old role must not carry on. Saving the role an account already
+ * has changes nothing and signs nobody out.
  * Role changes run one at a time and re-check, inside the transaction, the actor's
  * role as it is now: two administrators demoting each other at the same moment
  * cannot leave the platform without one.
@@ -24,7 +28,10 @@ export async function changeUserRole(db: Db, { actor, userId, role }: ChangeRole
     if (!current || !can({ ...actor, role: current.role }, 'user.changeRole', { userId })) {
       throw new AppError('forbidden', { detail: 'the actor is no longer allowed to change roles' });
     }
-    const updated = await tx.update(users).set({ role }).where(eq(users.id, userId)).returning({ id: users.id });
-    if (updated.length === 0) throw new AppError('not_found', { detail: 'user to change not found' });
+    const [target] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId));
+    if (!target) throw new AppError('not_found', { detail: 'user to change not found' });
+    if (target.role === role) return;
+    await tx.update(users).set({ role }).where(eq(users.id, userId));
+    await revokeAllSessions(tx, userId);
   });
 }

@@ -8,7 +8,11 @@ import { findUserById } from '@/lib/accounts/find-user';
 import { ANONYMOUS, type Actor } from './actor';
 import { authOptions } from './options';
 
-/** Once per request: the session cookie, then the account it names as it is now. */
+/**
+ * Once per request: the session cookie, then the account it names as it is now. The
+ * cookie's server-side session is checked by the jwt callback (lib/auth/options.ts): a
+ * signed-out, revoked or expired session gives no session here, so the actor is anonymous.
+ */
 export const getActor = cache(async (): Promise<Actor> => {
   const session = await getServerSession(authOptions);
   const id = z.uuid().safeParse(session?.user?.id);
