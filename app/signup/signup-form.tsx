@@ -7,10 +7,10 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import { FormMessage, SubmitButton, TextField } from '@/app/_components/form-fields';
 import { initialFormState } from '@/lib/actions/form-state';
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules';
 import { signUpAction } from './actions';
 
-export function SignUpForm() {
+/** `minPasswordLength` comes from the page: the password rules module stays on the server. */
+export function SignUpForm({ minPasswordLength }: { minPasswordLength: number }) {
   const t = useTranslations('signUp');
   const router = useRouter();
   const [state, formAction] = useActionState(signUpAction, initialFormState);
@@ -56,7 +56,7 @@ export function SignUpForm() {
         name="password"
         type="password"
         label={t('password')}
-        hint={t('passwordHint', { min: MIN_PASSWORD_LENGTH })}
+        hint={t('passwordHint', { min: minPasswordLength })}
         state={state}
         autoComplete="new-password"
       />

@@ -7,8 +7,6 @@ const PARAMETERS = { N: 2 ** 15, r: 8, p: 1 } as const;
 // N·r·128 bytes = 32 MiB per hash; Node's default ceiling is exactly that, so raise it.
 const MAX_MEMORY = 64 * 1024 * 1024;
 
-export { MIN_PASSWORD_LENGTH } from './password-rules';
-
 function deriveKey(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { ...options, maxmem: MAX_MEMORY }, (error, key) =>

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PASSWORD_PROBLEMS } from '@/lib/auth/password-rules';
 import { ROLES } from '@/lib/auth/roles';
 import { ERROR_CODES } from '@/lib/errors';
 import { LOCALES } from '@/lib/i18n/config';
@@ -87,6 +88,7 @@ describe.each(LOCALES)('the %s catalogue', (locale) => {
     ...Object.keys(ERROR_CODES).map((code) => `errors.${code}`),
     ...validationKeysInSource(),
     ...TRANSITION_REFUSALS.map((refusal) => `validation.${refusal}`),
+    ...PASSWORD_PROBLEMS.map((problem) => `validation.${problem}`),
     ...STEP_REFUSALS.map((refusal) => `validation.grievance.${refusal}`),
     ...GRIEVANCE_STATUSES.map((status) => `grievances.status.${status}`),
     ...GRIEVANCE_CATEGORIES.map((category) => `grievances.category.${category}`),
@@ -109,7 +111,7 @@ describe.each(LOCALES)('the %s catalogue', (locale) => {
   it('finds the validation keys it checks', () => {
     expect(validationKeysInSource()).toEqual(
       expect.arrayContaining([
-        ...['emailInvalid', 'passwordTooShort', 'emailTaken', 'nameTaken', 'titleRequired', 'textInvalid'].map((key) => `validation.${key}`),
+        ...['emailInvalid', 'nameInvisible', 'nameOfStaffMember', 'emailTaken', 'nameTaken', 'titleRequired', 'textInvalid'].map((key) => `validation.${key}`),
         ...['nameRequired', 'ratingInvalid', 'relationToItself', 'relationEndMissing', 'contactTooLong'].map((key) => `stakeholderMap.validation.${key}`),
       ]),
     );
