@@ -64,6 +64,8 @@ export interface PolicyResources {
   'grievance.manageChannels': undefined;
   /** Who filed the case and how to reach them. isAssigned: the case is assigned to the asker. */
   'grievance.viewIdentity': { isConfidential: boolean; isAssigned: boolean };
+  /** List and download a case's files: in a confidential case they may name the complainant. */
+  'grievance.viewAttachments': { isConfidential: boolean; isAssigned: boolean };
   /** Hear an appeal: never the officer whose handling is appealed. */
   'grievance.decideAppeal': { isAssigned: boolean };
   /** Follow a case as its complainant: with its access key, or as the account that filed it. */
@@ -189,9 +191,11 @@ export function can<A extends PolicyAction>(actor: Actor, action: A, ...resource
     case 'grievance.handle':
     case 'grievance.manageChannels':
       return role !== undefined && handlesGrievances(role);
-    case 'grievance.viewIdentity': {
+    case 'grievance.viewIdentity':
+    case 'grievance.viewAttachments': {
       // A confidential complainant is known to the officer handling the case and to
       // administrators; to everyone else (other officers included) they stay confidential.
+      // The case's files (a letter, a photo, a signed form) may name them just as well.
       const { isConfidential, isAssigned } = target as PolicyResources['grievance.viewIdentity'];
       if (role === 'admin') return true;
       return role === 'grievance_officer' && (!isConfidential || isAssigned);

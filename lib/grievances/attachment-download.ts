@@ -1,6 +1,9 @@
 // A file of a grievance, for the people who may read the case: its complainant (with
-// the follow cookie, or as the account that filed it) and grievance handlers. Anyone
-// else gets the same nothing as for an attachment that does not exist.
+// the follow cookie, or as the account that filed it) and grievance handlers — for a
+// confidential case only the officer it is assigned to and administrators, since a file
+// may name the complainant (grievance.viewAttachments), and each of their downloads is
+// recorded in the case's history (attachment-access-log.ts). Anyone else gets the same
+// nothing as for an attachment that does not exist.
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
@@ -9,7 +12,9 @@ import { isSignedIn, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { databaseFileStorage } from '@/lib/documents/storage';
 import { logError } from '@/lib/log';
+import { recordAttachmentAccess } from './attachment-access-log';
 import type { FollowPass } from './follow-cookie';
+import { isAssignedTo } from './identity';
 
 export interface GrievanceAttachmentDownload {
   fileName: string;
@@ -30,6 +35,9 @@ export async function findGrievanceAttachment(
       grievanceId: grievances.id,
       reference: grievances.reference,
       filerId: grievances.filerId,
+      status: grievances.status,
+      isConfidential: grievances.isConfidential,
+      assignedOfficerId: grievances.assignedOfficerId,
     })
     .from(grievanceAttachments)
     .innerJoin(grievances, eq(grievances.id, grievanceAttachments.grievanceId))
@@ -38,7 +46,13 @@ export async function findGrievanceAttachment(
   if (!row) return null;
   const holdsAccessKey = pass !== null && pass.grievanceId === row.grievanceId && pass.reference === row.reference;
   const isFiler = isSignedIn(actor) && row.filerId === actor.id;
-  if (!can(actor, 'grievance.handle') && !can(actor, 'grievance.follow', { holdsAccessKey, isFiler })) return null;
+  const isComplainant = can(actor, 'grievance.follow', { holdsAccessKey, isFiler });
+  if (!isComplainant) {
+    const isAssigned = isAssignedTo(actor, row.assignedOfficerId);
+    if (!isSignedIn(actor) || !can(actor, 'grievance.handle') || !can(actor, 'grievance.viewAttachments', { isConfidential: row.isConfidential, isAssigned })) return null;
+    // Recorded before the bytes leave: a download that cannot be recorded does not happen.
+    if (row.isConfidential) await recordAttachmentAccess(db, { grievanceId: row.grievanceId, status: row.status, attachmentId, actor });
+  }
   const bytes = await databaseFileStorage(db).get(row.fileId);
   if (!bytes) {
     // The foreign key forbids this; if it happens anyway, someone must look.

@@ -7,15 +7,20 @@
 // computed here rather than in SQL so that rule lives in one place; the queue loads the
 // open cases' few scheduling columns (never descriptions) to order them, which stays
 // small for a city's caseload.
+//
+// A confidential case's files (and their names) are for the officer it is assigned to
+// and administrators (grievance.viewAttachments); other officers are told they are
+// withheld, not how many there are.
 import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
 import { grievanceChannels, grievanceEvents, grievances, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { authorize } from '@/lib/auth/policy';
+import { authorize, can } from '@/lib/auth/policy';
 import { caseStateOf, caseTimesOf, deadlineDaysOf, type StoredCase } from './case-state';
 import { caseClock, type CaseClock } from './deadlines';
 import { complainantIdentity, isAssignedTo, type ComplainantIdentity } from './identity';
+import { accessedAttachmentId } from './attachment-access-log';
 import { listCaseAttachments } from './attachment-download';
 import { HANDLER_STEPS } from './step-schemas';
 import { appealedAnswerAuthors } from './take-step';
@@ -194,13 +199,16 @@ export type EventActor = { kind: 'complainant' } | { kind: Exclude<EventActorKin
 
 export interface CaseEvent {
   id: string;
-  kind: GrievanceEventKind;
+  /** `attachment_opened`: a colleague downloaded a file of this confidential case (attachment-access-log.ts). */
+  kind: GrievanceEventKind | 'attachment_opened';
   fromStatus: GrievanceStatus | null;
   toStatus: GrievanceStatus;
   actor: EventActor;
   /** For `assign`: who the case went to. */
   assignedTo: { id: string; name: string | null } | null;
   message: string | null;
+  /** For `attachment_opened`: the file, by name when the reader may see the case's files. */
+  openedAttachment: { id: string; fileName: string | null } | null;
   createdAt: Date;
 }
 
@@ -225,7 +233,10 @@ export interface CaseDetail extends CaseListItem {
   closedAt: Date | null;
   identity: ComplainantIdentity;
   history: CaseEvent[];
+  /** Empty when withheld. */
   attachments: CaseAttachment[];
+  /** The case is confidential and the reader is neither its assigned officer nor an administrator. */
+  areAttachmentsWithheld: boolean;
   /** The steps the reader may take now (the message each needs is checked when taken). */
   availableSteps: GrievanceStep[];
   /** City steps this stage allows that the reader may not take now, and why (e.g. the appeal window is open). */
@@ -238,7 +249,7 @@ const actorUsers = alias(users, 'event_actor');
 const eventOfficers = alias(users, 'event_officer');
 const filers = alias(users, 'filer');
 
-async function caseHistory(db: Db, grievanceId: string): Promise<CaseEvent[]> {
+async function caseHistory(db: Db, grievanceId: string, attachments: CaseAttachment[]): Promise<CaseEvent[]> {
   const rows = await db
     .select({
       id: grievanceEvents.id,
@@ -257,17 +268,22 @@ async function caseHistory(db: Db, grievanceId: string): Promise<CaseEvent[]> {
     .leftJoin(eventOfficers, eq(eventOfficers.id, grievanceEvents.officerId))
     .where(eq(grievanceEvents.grievanceId, grievanceId))
     .orderBy(asc(grievanceEvents.createdAt), asc(grievanceEvents.id));
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    fromStatus: row.fromStatus,
-    toStatus: row.toStatus,
-    // The complainant's events carry no name, even when they filed with an account.
-    actor: row.actorKind === 'complainant' ? { kind: 'complainant' } : { kind: row.actorKind, name: row.actorName },
-    assignedTo: row.officerId !== null ? { id: row.officerId, name: row.officerName } : null,
-    message: row.message,
-    createdAt: row.createdAt,
-  }));
+  const fileNames = new Map(attachments.map((attachment) => [attachment.id, attachment.fileName]));
+  return rows.map((row) => {
+    const openedId = accessedAttachmentId(row);
+    return {
+      id: row.id,
+      kind: openedId !== null ? 'attachment_opened' : row.kind,
+      fromStatus: row.fromStatus,
+      toStatus: row.toStatus,
+      // The complainant's events carry no name, even when they filed with an account.
+      actor: row.actorKind === 'complainant' ? { kind: 'complainant' } : { kind: row.actorKind, name: row.actorName },
+      assignedTo: row.officerId !== null ? { id: row.officerId, name: row.officerName } : null,
+      message: openedId !== null ? null : row.message,
+      openedAttachment: openedId !== null ? { id: openedId, fileName: fileNames.get(openedId) ?? null } : null,
+      createdAt: row.createdAt,
+    };
+  });
 }
 
 /** The same long-enough probe as workflow.availableSteps: the message itself is checked when the step is taken. */
@@ -313,11 +329,9 @@ export async function findCaseForHandler(db: Db, { actor, grievanceId, now = new
     return refusal ? [{ step, refusal }] : [];
   });
 
-  const [history, attachments, officers] = await Promise.all([
-    caseHistory(db, grievanceId),
-    listCaseAttachments(db, grievanceId),
-    listAssignableOfficers(db, { actor }),
-  ]);
+  const areAttachmentsWithheld = !can(staff, 'grievance.viewAttachments', { isConfidential: row.isConfidential, isAssigned: item.isAssignedToMe });
+  const [attachments, officers] = await Promise.all([areAttachmentsWithheld ? [] : listCaseAttachments(db, grievanceId), listAssignableOfficers(db, { actor })]);
+  const history = await caseHistory(db, grievanceId, attachments);
 
   return {
     ...item,
@@ -337,6 +351,7 @@ export async function findCaseForHandler(db: Db, { actor, grievanceId, now = new
     }),
     history,
     attachments,
+    areAttachmentsWithheld,
     availableSteps: available,
     refusedSteps,
     officers,

@@ -1,9 +1,10 @@
-// The stage of a case as a page shows it: its status and how many events it has. Each
-// step form, the handler's and the complainant's, posts the stage its page was rendered
-// at, so a step refused because the case moved on in the meantime can be told apart from
-// a step the case never allowed (answerIfMovedOn, used by app/grievances/cases/actions.ts
+// The stage of a case as a page shows it: its status and how many steps it has had (its
+// events but staff's access records, attachment-access-log.ts). Each step form, the
+// handler's and the complainant's, posts the stage its page was rendered at, so a step
+// refused because the case moved on in the meantime can be told apart from a step the
+// case never allowed (answerIfMovedOn, used by app/grievances/cases/actions.ts
 // and app/grievances/complainant-actions.ts).
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { grievanceEvents, grievances } from '@/db/schema';
 import type { FormState } from '@/lib/actions/form-state';
@@ -11,6 +12,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
 import { isAppError } from '@/lib/errors';
 import type { ComplainantAccess } from './access';
+import { isStepEvent } from './attachment-access-log';
 import type { GrievanceStatus } from './vocabulary';
 
 export function caseStage({ status, eventCount }: { status: GrievanceStatus; eventCount: number }): string {
@@ -21,7 +23,7 @@ async function stageOf(db: Db, grievanceId: string): Promise<string | null> {
   const [row] = await db
     .select({ status: grievances.status, eventCount: count(grievanceEvents.id) })
     .from(grievances)
-    .leftJoin(grievanceEvents, eq(grievanceEvents.grievanceId, grievances.id))
+    .leftJoin(grievanceEvents, and(eq(grievanceEvents.grievanceId, grievances.id), isStepEvent()))
     .where(eq(grievances.id, grievanceId))
     .groupBy(grievances.id);
   return row ? caseStage(row) : null;

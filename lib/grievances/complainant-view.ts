@@ -2,7 +2,7 @@
 // that runs, the history, and what they can do now. Staff appear by role only ("Grievance
 // officer"), never by name: the complainant deals with the mechanism, and an officer's
 // name in a dispute could expose them. Only callable with a ComplainantAccess.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { grievanceChannels, grievanceEvents, grievances } from '@/db/schema';
 import { AppError } from '@/lib/errors';
@@ -11,6 +11,7 @@ import { caseStateOf, caseTimesOf, deadlineDaysOf } from './case-state';
 import { appealWindowClosesAt, caseClock, type CaseClock } from './deadlines';
 import { availableSteps } from './workflow';
 import type { EventActorKind, GrievanceCategory, GrievanceEventKind, GrievanceStatus, GrievanceStep, ReceiptChannel } from './vocabulary';
+import { isStepEvent } from './attachment-access-log';
 import { listCaseAttachments } from './attachment-download';
 
 export interface ComplainantAttachment {
@@ -81,7 +82,8 @@ export async function loadComplainantView(db: Db, { access, now = new Date() }: 
         at: grievanceEvents.createdAt,
       })
       .from(grievanceEvents)
-      .where(eq(grievanceEvents.grievanceId, grievance.id))
+      // Staff's access records are an internal audit trail, not a step of the case.
+      .where(and(eq(grievanceEvents.grievanceId, grievance.id), isStepEvent()))
       .orderBy(asc(grievanceEvents.createdAt), asc(grievanceEvents.id)),
     listCaseAttachments(db, grievance.id),
   ]);

@@ -122,6 +122,10 @@ const CASES: Case[] = [
   { action: 'grievance.viewIdentity', label: 'open case, not assigned', resource: { isConfidential: false, isAssigned: false }, allowed: grievanceHandlers },
   { action: 'grievance.viewIdentity', label: 'confidential case, assigned', resource: { isConfidential: true, isAssigned: true }, allowed: grievanceHandlers },
   { action: 'grievance.viewIdentity', label: 'confidential case, not assigned', resource: { isConfidential: true, isAssigned: false }, allowed: admins },
+  { action: 'grievance.viewAttachments', label: 'open case, assigned', resource: { isConfidential: false, isAssigned: true }, allowed: grievanceHandlers },
+  { action: 'grievance.viewAttachments', label: 'open case, not assigned', resource: { isConfidential: false, isAssigned: false }, allowed: grievanceHandlers },
+  { action: 'grievance.viewAttachments', label: 'confidential case, assigned', resource: { isConfidential: true, isAssigned: true }, allowed: grievanceHandlers },
+  { action: 'grievance.viewAttachments', label: 'confidential case, not assigned', resource: { isConfidential: true, isAssigned: false }, allowed: admins },
   { action: 'grievance.decideAppeal', label: 'a case assigned to someone else', resource: { isAssigned: false }, allowed: grievanceHandlers },
   { action: 'grievance.decideAppeal', label: 'a case assigned to them', resource: { isAssigned: true }, allowed: [] },
   { action: 'grievance.follow', label: 'with the access key', resource: { holdsAccessKey: true, isFiler: false }, allowed: everyone },
@@ -181,6 +185,7 @@ describe('policy matrix', () => {
       'grievance.handle': true,
       'grievance.manageChannels': true,
       'grievance.viewIdentity': true,
+      'grievance.viewAttachments': true,
       'grievance.decideAppeal': true,
       'grievance.follow': true,
     };

@@ -31,7 +31,7 @@ export default async function CasePage({ params, searchParams }: Props) {
   const done = GRIEVANCE_STEPS.find((step) => step === doneParam);
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'long', timeStyle: 'short' });
   // Changes whenever the case moves on; the step forms start afresh then.
-  const stage = caseStage({ status: found.status, eventCount: found.history.length });
+  const stage = caseStage({ status: found.status, eventCount: found.history.filter((event) => event.kind !== 'attachment_opened').length });
 
   return (
     <article className="space-y-8">
@@ -89,7 +89,16 @@ export default async function CasePage({ params, searchParams }: Props) {
         <h2 id="attachments-heading" className="text-2xl font-semibold">
           {t('case.attachmentsTitle', { count: found.attachments.length })}
         </h2>
-        {found.attachments.length === 0 ? <p>{t('case.noAttachments')}</p> : <AttachmentList attachments={found.attachments} />}
+        {found.areAttachmentsWithheld ? (
+          <p data-testid="attachments-withheld">{t('case.attachmentsWithheld')}</p>
+        ) : found.attachments.length === 0 ? (
+          <p>{t('case.noAttachments')}</p>
+        ) : (
+          <>
+            <AttachmentList attachments={found.attachments} />
+            {found.isConfidential && <p className="hint">{t('case.attachmentsRecorded')}</p>}
+          </>
+        )}
       </section>
 
       <section aria-labelledby="steps-heading" className="space-y-4">
@@ -217,13 +226,19 @@ async function History({ found }: { found: CaseDetail }) {
             <p className="text-sm text-stone-600">
               {format.dateTime(event.createdAt, { dateStyle: 'medium', timeStyle: 'short' })} · {actorLabel(event)}
             </p>
-            <p className="font-semibold">
-              {tg(`step.${event.kind}`)}
-              {event.assignedTo && <> — {t('history.assignedTo', { name: event.assignedTo.name ?? t('history.formerStaff') })}</>}
-              {event.fromStatus !== null && event.fromStatus !== event.toStatus && (
-                <span className="font-normal"> ({t('history.statusChange', { from: tg(`status.${event.fromStatus}`), to: tg(`status.${event.toStatus}`) })})</span>
-              )}
-            </p>
+            {event.kind === 'attachment_opened' ? (
+              <p className="font-semibold">
+                {event.openedAttachment?.fileName ? t('history.attachmentOpened', { fileName: event.openedAttachment.fileName }) : t('history.withheldAttachmentOpened')}
+              </p>
+            ) : (
+              <p className="font-semibold">
+                {tg(`step.${event.kind}`)}
+                {event.assignedTo && <> — {t('history.assignedTo', { name: event.assignedTo.name ?? t('history.formerStaff') })}</>}
+                {event.fromStatus !== null && event.fromStatus !== event.toStatus && (
+                  <span className="font-normal"> ({t('history.statusChange', { from: tg(`status.${event.fromStatus}`), to: tg(`status.${event.toStatus}`) })})</span>
+                )}
+              </p>
+            )}
             {event.message && <p className="max-w-3xl break-words whitespace-pre-line">{event.message}</p>}
             {event.kind !== 'received' && <EventAttachments attachments={found.attachments.filter((attachment) => attachment.eventId === event.id)} />}
           </li>
