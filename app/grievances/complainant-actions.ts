@@ -17,6 +17,7 @@ import { readAttachmentUploads, withAttachmentProblem } from '@/lib/grievances/a
 import { fileGrievance, type GrievanceAttachmentUpload } from '@/lib/grievances/file-grievance';
 import { acceptResolutionSchema, appealSchema, chosenAttachments, fileGrievanceSchema, followCaseSchema, sendMessageSchema } from '@/lib/grievances/filing-schemas';
 import { clearFollowCookie, complainantAccessFor, setFollowCookie, setReceiptCookie } from '@/lib/grievances/follow-cookie';
+import { awaitReceipt } from '@/lib/grievances/receipt';
 import { takeStep } from '@/lib/grievances/take-step';
 import type { ComplainantStep } from '@/lib/grievances/complainant-view';
 
@@ -24,8 +25,8 @@ const casePath = (reference: string) => `/grievances/follow/${encodeURIComponent
 
 /**
  * Files the grievance, then shows the receipt after a redirect (post/redirect/get): a
- * reload cannot send the form again, and the access key travels in a cookie for the
- * receipt page only, never in a URL.
+ * reload cannot send the form again, and the receipt page shows the access key on its
+ * first display only; neither a cookie nor a URL carries it.
  */
 export async function fileGrievanceAction(previous: FormState, formData: FormData): Promise<FormState> {
   // formAction parses only the typed fields; the files travel beside them.
@@ -35,7 +36,8 @@ export async function fileGrievanceAction(previous: FormState, formData: FormDat
     const attachments = await readAttachmentUploads(files);
     const filed = await fileGrievance(db, { ...input, attachments, actor });
     await setFollowCookie(accessOfNewCase(filed.grievanceId, filed.reference));
-    await setReceiptCookie({ reference: filed.reference, accessKey: filed.accessKey });
+    // The receipt page shows the access key once, made then; the cookie never carries it (receipt.ts).
+    await setReceiptCookie(await awaitReceipt(db, filed));
     redirect('/grievances/filed');
   });
   return withAttachmentProblem(await file(previous, formData), files);

@@ -6,8 +6,10 @@
 // looks the case up (access.ts, openCaseWithFollowPass).
 //
 // Right after filing a second cookie, scoped to the receipt page alone, carries the
-// reference and the access key for a few minutes, so the receipt is shown after a
-// redirect (a reload cannot send the form again) and the key never enters a URL.
+// reference and a one-time ticket for a few minutes, so the receipt is shown after a
+// redirect (a reload cannot send the form again). It never carries the access key: the
+// receipt's first display exchanges the ticket for the key (receipt.ts), and later ones
+// show the reference alone.
 //
 // Both are signed with a key of their own derived from the session secret, as the
 // collaboration tokens are (lib/collab/token.ts), with their own audiences: neither a
@@ -19,6 +21,7 @@ import type { Db } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
 import { isAppError } from '@/lib/errors';
 import { openCaseAsFiler, openCaseWithFollowPass, type ComplainantAccess } from './access';
+import type { ReceiptTicket } from './receipt';
 
 export const FOLLOW_COOKIE = 'participa-grievance-follow';
 export const FOLLOW_COOKIE_PATH = '/grievances';
@@ -37,12 +40,6 @@ export interface FollowPass {
   readonly grievanceId: string;
   readonly reference: string;
   readonly [verifiedPass]: true;
-}
-
-/** What the receipt page shows once: the codes the complainant must keep. */
-export interface FilingReceipt {
-  reference: string;
-  accessKey: string;
 }
 
 /** A key of its own, derived from the session secret. */
@@ -82,19 +79,20 @@ export async function verifyFollowToken(token: string | null | undefined, { key,
   return { grievanceId: payload.sub, reference: payload.ref } as FollowPass;
 }
 
-export async function signReceiptToken(receipt: FilingReceipt, key: Uint8Array, now = new Date()): Promise<string> {
-  return new SignJWT({ ref: receipt.reference, key: receipt.accessKey })
+export async function signReceiptToken(receipt: ReceiptTicket, key: Uint8Array, now = new Date()): Promise<string> {
+  return new SignJWT({ ref: receipt.reference, tkt: receipt.ticket })
     .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(receipt.grievanceId)
     .setAudience(RECEIPT_AUDIENCE)
     .setIssuedAt(seconds(now))
     .setExpirationTime(seconds(now) + RECEIPT_LIFETIME_SECONDS)
     .sign(key);
 }
 
-export async function verifyReceiptToken(token: string | null | undefined, { key, now = new Date() }: { key: Uint8Array; now?: Date }): Promise<FilingReceipt | null> {
+export async function verifyReceiptToken(token: string | null | undefined, { key, now = new Date() }: { key: Uint8Array; now?: Date }): Promise<ReceiptTicket | null> {
   const payload = await verifiedPayload(token, key, RECEIPT_AUDIENCE, now);
-  if (!payload || typeof payload.ref !== 'string' || typeof payload.key !== 'string') return null;
-  return { reference: payload.ref, accessKey: payload.key };
+  if (!payload || typeof payload.sub !== 'string' || typeof payload.ref !== 'string' || typeof payload.tkt !== 'string') return null;
+  return { grievanceId: payload.sub, reference: payload.ref, ticket: payload.tkt };
 }
 
 // ——— In a request (server components, server actions, route handlers) ———
@@ -127,12 +125,12 @@ export async function readFollowPass(now = new Date()): Promise<FollowPass | nul
   return verifyFollowToken((await cookies()).get(FOLLOW_COOKIE)?.value, { key: keyFromEnvironment(), now });
 }
 
-export async function setReceiptCookie(receipt: FilingReceipt, now = new Date()): Promise<void> {
+export async function setReceiptCookie(receipt: ReceiptTicket, now = new Date()): Promise<void> {
   const token = await signReceiptToken(receipt, keyFromEnvironment(), now);
   (await cookies()).set(RECEIPT_COOKIE, token, cookieOptions(RECEIPT_COOKIE_PATH, RECEIPT_LIFETIME_SECONDS));
 }
 
-export async function readReceipt(now = new Date()): Promise<FilingReceipt | null> {
+export async function readReceipt(now = new Date()): Promise<ReceiptTicket | null> {
   return verifyReceiptToken((await cookies()).get(RECEIPT_COOKIE)?.value, { key: keyFromEnvironment(), now });
 }
 

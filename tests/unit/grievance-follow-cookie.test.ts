@@ -1,6 +1,7 @@
 // The follow cookie proves access to one case for twelve hours and nothing else: not
 // another case, not after it expires, not when signed with another key or for another
-// purpose. The receipt cookie carries the codes to the receipt page only.
+// purpose. The receipt cookie carries the reference and a one-time ticket to the receipt
+// page only, never the access key.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 /** The request's cookie jar, as next/headers hands it to server actions. */
@@ -76,7 +77,7 @@ describe('the follow token', () => {
     const collabToken = await signCollabToken({ userId: access.grievanceId, name: 'x', document: 'doc', access: 'edit' }, collabSigningKey(SECRET), now);
     expect(await verifyFollowToken(collabToken, { key, now })).toBeNull();
     // Even signed with the grievance key, a token for another audience is refused.
-    const receipt = await signReceiptToken({ reference: access.reference, accessKey: '4F7K-Q2MX-9ZDA-TT3P-8HNC' }, key, now);
+    const receipt = await signReceiptToken({ ...access, ticket: 'a-one-time-ticket' }, key, now);
     expect(await verifyFollowToken(receipt, { key, now })).toBeNull();
     expect(await verifyReceiptToken(await signFollowToken(access, key, now), { key, now })).toBeNull();
   });
@@ -104,8 +105,8 @@ describe('the cookies of a request', () => {
     expect(await readFollowPass(now)).toBeNull();
   });
 
-  it('carries the codes to the receipt page only, for a few minutes', async () => {
-    const receipt = { reference: access.reference, accessKey: '4F7K-Q2MX-9ZDA-TT3P-8HNC' };
+  it('carries the case and its ticket to the receipt page only, for a few minutes', async () => {
+    const receipt = { grievanceId: access.grievanceId, reference: access.reference, ticket: 'a-one-time-ticket' };
     await setReceiptCookie(receipt, now);
     expect(jar.values.get(RECEIPT_COOKIE)?.options).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/grievances/filed', maxAge: 15 * 60 });
     expect(await readReceipt(later(60))).toEqual(receipt);
