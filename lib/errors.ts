@@ -17,13 +17,16 @@ export class AppError extends Error {
   readonly status: number;
   /** Field-level problems, keyed by field name, each a message key. */
   readonly fieldErrors: Record<string, string>;
+  /** With `rate_limited`: how long until trying again can succeed (HTTP Retry-After). */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, options: { detail?: string; fieldErrors?: Record<string, string>; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, options: { detail?: string; fieldErrors?: Record<string, string>; cause?: unknown; retryAfterSeconds?: number } = {}) {
     super(options.detail ?? code, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.status = ERROR_CODES[code];
     this.fieldErrors = options.fieldErrors ?? {};
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   /** Whether the message key may be shown to the person who caused the error. */

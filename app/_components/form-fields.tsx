@@ -194,7 +194,7 @@ export function FormMessage({ state, successMessage }: { state: FormState; succe
     const formProblem = state.fieldErrors.form;
     return (
       <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900">
-        {formProblem ? t(`validation.${formProblem}`) : t(state.message)}
+        {formProblem ? t(`validation.${formProblem}`, state.messageValues) : t(state.message, state.messageValues)}
       </p>
     );
   }

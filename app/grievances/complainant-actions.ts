@@ -19,6 +19,7 @@ import { acceptResolutionSchema, appealSchema, chosenAttachments, fileGrievanceS
 import { clearFollowCookie, complainantAccessFor, setFollowCookie, setReceiptCookie } from '@/lib/grievances/follow-cookie';
 import { awaitReceipt } from '@/lib/grievances/receipt';
 import { takeStep } from '@/lib/grievances/take-step';
+import { rateLimitStoreFor } from '@/lib/rate-limit/store';
 import type { ComplainantStep } from '@/lib/grievances/complainant-view';
 
 const casePath = (reference: string) => `/grievances/follow/${encodeURIComponent(reference)}`;
@@ -39,13 +40,13 @@ export async function fileGrievanceAction(previous: FormState, formData: FormDat
     // The receipt page shows the access key once, made then; the cookie never carries it (receipt.ts).
     await setReceiptCookie(await awaitReceipt(db, filed));
     redirect('/grievances/filed');
-  });
+  }, { limits: ['grievanceFiling'] });
   return withAttachmentProblem(await file(previous, formData), files);
 }
 
 /** Every wrong, missing or malformed combination gets the same "not found" (openCaseWithKey). */
 export const followCaseAction = formAction(followCaseSchema, async ({ reference, accessKey }, { db }) => {
-  const access = await openCaseWithKey(db, { reference, accessKey, address: clientAddressFrom(await headers()) });
+  const access = await openCaseWithKey(db, { reference, accessKey, address: clientAddressFrom(await headers()), limits: rateLimitStoreFor(db) });
   await setFollowCookie(access);
   redirect(casePath(access.reference));
 });
@@ -91,16 +92,21 @@ export async function sendMessageAction(previous: FormState, formData: FormData)
   const files = formData instanceof FormData ? chosenAttachments(formData) : [];
   const send = formAction(sendMessageSchema, async ({ reference, stage, message }, context) =>
     complainantStep(context, { reference, stage, step: 'message', message, attachments: await readAttachmentUploads(files) }),
+    { limits: ['grievanceMessage'] },
   );
   return withAttachmentProblem(await send(previous, formData), files);
 }
 
-export const acceptResolutionAction = formAction(acceptResolutionSchema, async ({ reference, stage, message }, context) =>
-  complainantStep(context, { reference, stage, step: 'accept_resolution', message }),
+export const acceptResolutionAction = formAction(
+  acceptResolutionSchema,
+  async ({ reference, stage, message }, context) => complainantStep(context, { reference, stage, step: 'accept_resolution', message }),
+  { limits: ['grievanceMessage'] },
 );
 
-export const appealAction = formAction(appealSchema, async ({ reference, stage, message }, context) =>
-  complainantStep(context, { reference, stage, step: 'appeal', message }),
+export const appealAction = formAction(
+  appealSchema,
+  async ({ reference, stage, message }, context) => complainantStep(context, { reference, stage, step: 'appeal', message }),
+  { limits: ['grievanceMessage'] },
 );
 
 /** Forgets the case on this browser; the codes (or the filer's session) still open it. */

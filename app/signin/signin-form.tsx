@@ -28,9 +28,9 @@ export function SignInForm({ callbackPath, initialProblem }: { callbackPath: str
         router.refresh();
         return;
       }
-      setProblem(problemFromCode(result?.error) ?? 'failed');
+      setProblem(problemFromCode(result?.error) ?? { kind: 'failed' });
     } catch {
-      setProblem('failed');
+      setProblem({ kind: 'failed' });
     }
     setIsPending(false);
   }
@@ -39,7 +39,7 @@ export function SignInForm({ callbackPath, initialProblem }: { callbackPath: str
     <form method="post" onSubmit={onSubmit} className="card space-y-4" aria-describedby={problem ? 'signin-problem' : undefined}>
       {problem && (
         <p id="signin-problem" role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-red-900">
-          {t(problem)}
+          {problem.kind === 'tooManyAttempts' ? t('tooManyAttempts', problem.wait) : t(problem.kind)}
         </p>
       )}
       <div className="space-y-1">

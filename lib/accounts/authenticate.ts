@@ -3,8 +3,8 @@ import type { Db } from '@/db';
 import { users } from '@/db/schema';
 import { verifyAgainstDummy, verifyPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
-import { beginSignInAttempt, markSignInSucceeded } from '@/lib/auth/throttle';
-import { AppError } from '@/lib/errors';
+import { beginSecretAttempt } from '@/lib/rate-limit/secret-attempts';
+import { databaseRateLimitStore, rateLimitKey, type RateLimitStore } from '@/lib/rate-limit/store';
 import type { SignInInput } from './schemas';
 
 export interface AuthenticatedUser {
@@ -16,14 +16,19 @@ export interface AuthenticatedUser {
 
 /**
  * Checks an e-mail and password. Returns the user, or null when either is wrong —
- * deliberately without saying which. Throws `rate_limited` once too many attempts failed.
+ * deliberately without saying which. Guessing is slowed per account and address and per
+ * address (lib/rate-limit/secret-attempts.ts): throws `rate_limited`, with the wait,
+ * while a guesser must wait; nobody is ever locked out for longer than that short wait.
  */
 export async function authenticate(
   db: Db,
-  { email, password, address, now = new Date() }: SignInInput & { address: string; now?: Date },
+  { email, password, address, limits = databaseRateLimitStore(db) }: SignInInput & { address: string; limits?: RateLimitStore },
 ): Promise<AuthenticatedUser | null> {
-  const attempt = await beginSignInAttempt(db, { email, address, now });
-  if (attempt.isThrottled) throw new AppError('rate_limited', { detail: 'too many failed sign-ins' });
+  // The e-mail is keyed as typed, lower-cased (rateLimitKey): "Ada@…" and "ada@…" are one account.
+  const attempt = await beginSecretAttempt(limits, [
+    { policy: 'signInAccountAddress', key: rateLimitKey(email, address), clearsOnSuccess: true },
+    { policy: 'signInAddress', key: rateLimitKey(address), clearsOnSuccess: false },
+  ]);
 
   const [user] = await db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, passwordHash: users.passwordHash })
@@ -33,6 +38,6 @@ export async function authenticate(
 
   const isValid = user ? await verifyPassword(password, user.passwordHash) : await verifyAgainstDummy(password);
   if (!user || !isValid) return null;
-  await markSignInSucceeded(db, attempt.attemptId);
+  await attempt.succeeded();
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }

@@ -1,16 +1,18 @@
 import type { Db } from '@/db';
-import { allowSignUpAttempt } from '@/lib/auth/throttle';
-import { AppError } from '@/lib/errors';
+import { consumeRateLimit } from '@/lib/rate-limit/limits';
+import { databaseRateLimitStore, rateLimitKey, type RateLimitStore } from '@/lib/rate-limit/store';
 import { registerUser, type RegisteredUser } from './register-user';
 import type { SignUpInput } from './schemas';
 
-/** A person creates their own account: throttled per address, always as a resident. */
+/**
+ * A person creates their own account, always as a resident. Sign-ups are limited per
+ * address, which bounds both the password hashing work and probing for registered
+ * e-mails through the "already in use" message.
+ */
 export async function signUp(
   db: Db,
-  { name, email, password, locale, address, now }: SignUpInput & { locale: string; address: string; now?: Date },
+  { name, email, password, locale, address, limits = databaseRateLimitStore(db) }: SignUpInput & { locale: string; address: string; limits?: RateLimitStore },
 ): Promise<RegisteredUser> {
-  if (!(await allowSignUpAttempt(db, { email, address, now }))) {
-    throw new AppError('rate_limited', { detail: 'too many sign-ups from one address' });
-  }
+  await consumeRateLimit(limits, 'signUp', rateLimitKey(address));
   return registerUser(db, { name, email, password, locale, role: 'resident' });
 }

@@ -1,13 +1,19 @@
-// The one wrapper for form server actions: parse, find the actor, run, and turn every
-// failure into a state the form can show. A server action is a public endpoint, so the
-// domain function it calls authorizes again through the policy module.
+// The one wrapper for form server actions: limit, parse, find the actor, run, and turn
+// every failure into a state the form can show. A server action is a public endpoint, so
+// the domain function it calls authorizes again through the policy module.
+import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getDb, type Db } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
+import { clientAddressFrom } from '@/lib/auth/client-address';
 import { getActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
 import { logError } from '@/lib/log';
+import { consumeRateLimit } from '@/lib/rate-limit/limits';
+import type { RateLimitName } from '@/lib/rate-limit/policies';
+import { rateLimitKey, rateLimitStoreFor } from '@/lib/rate-limit/store';
+import { waitValues } from '@/lib/rate-limit/wait';
 import { successState, type FormState } from './form-state';
 
 export type { FormState } from './form-state';
@@ -49,25 +55,59 @@ function firstIssuePerField(error: z.ZodError): Record<string, string> {
   return fieldErrors;
 }
 
+export interface FormActionOptions {
+  /** Limits of lib/rate-limit/policies.ts this form counts against, besides `formPost` which every form does. */
+  limits?: readonly RateLimitName[];
+}
+
+/** Bytes of the files a form carries (known without reading them). */
+function uploadedBytes(formData: FormData): number {
+  let bytes = 0;
+  for (const value of formData.values()) if (typeof value !== 'string') bytes += value.size;
+  return bytes;
+}
+
+/**
+ * Counts the form against its limits: per account when signed in, else per address.
+ * Files sent by people who are not signed in also count, in bytes, against a quota per
+ * address and one for everyone together, which bounds how fast anonymous uploads can
+ * fill the disk. Throws `rate_limited` before anything is parsed or stored.
+ */
+async function countAgainstLimits(actor: Actor, db: Db, formData: FormData, limits: readonly RateLimitName[]): Promise<void> {
+  const store = rateLimitStoreFor(db);
+  const address = clientAddressFrom(await headers());
+  const key = actor.kind === 'user' ? rateLimitKey('user', actor.id) : rateLimitKey('address', address);
+  for (const name of ['formPost', ...limits] as const) await consumeRateLimit(store, name, key);
+  const bytes = actor.kind === 'user' ? 0 : uploadedBytes(formData);
+  if (bytes > 0) {
+    await consumeRateLimit(store, 'anonymousUploadBytesPerAddress', key, bytes);
+    await consumeRateLimit(store, 'anonymousUploadBytesTotal', 'everyone', bytes);
+  }
+}
+
 export function formAction<Schema extends z.ZodType<Record<string, unknown>>>(
   schema: Schema,
   handler: (input: z.infer<Schema>, context: ActionContext) => Promise<FormState | void>,
+  { limits = [] }: FormActionOptions = {},
 ): (previous: FormState, formData: FormData) => Promise<FormState> {
   return async (_previous, formData) => {
     // Action ids are public: anyone can post a body that is not a form at all.
     if (!(formData instanceof FormData)) return { status: 'error', message: 'errors.bad_request', fieldErrors: {}, values: {} };
     const values = typedValues(formData);
-    const parsed = schema.safeParse(formFields(formData));
-    if (!parsed.success) {
-      return { status: 'error', message: 'errors.bad_request', fieldErrors: firstIssuePerField(parsed.error), values };
-    }
     try {
-      const result = await handler(parsed.data, { actor: await getActor(), db: await getDb() });
+      const context = { actor: await getActor(), db: await getDb() };
+      await countAgainstLimits(context.actor, context.db, formData, limits);
+      const parsed = schema.safeParse(formFields(formData));
+      if (!parsed.success) {
+        return { status: 'error', message: 'errors.bad_request', fieldErrors: firstIssuePerField(parsed.error), values };
+      }
+      const result = await handler(parsed.data, context);
       return result ?? successState();
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() travel as errors
       if (isAppError(error) && error.isSafeToShow) {
-        return { status: 'error', message: `errors.${error.code}`, fieldErrors: error.fieldErrors, values };
+        const messageValues = error.retryAfterSeconds === undefined ? undefined : waitValues(error.retryAfterSeconds);
+        return { status: 'error', message: `errors.${error.code}`, fieldErrors: error.fieldErrors, values, ...(messageValues && { messageValues }) };
       }
       logError('form action failed', error);
       return { status: 'error', message: 'errors.internal', fieldErrors: {}, values };

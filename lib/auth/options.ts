@@ -11,7 +11,9 @@ import { authenticate } from '@/lib/accounts/authenticate';
 import { signInSchema } from '@/lib/accounts/schemas';
 import { isAppError } from '@/lib/errors';
 import { logError } from '@/lib/log';
+import { rateLimitStoreFor } from '@/lib/rate-limit/store';
 import { clientAddressFrom } from './client-address';
+import { tooManyAttemptsCode } from './sign-in-problem';
 import { createSession, isSessionActive, revokeSession, SESSION_MAX_AGE_SECONDS } from './sessions';
 
 /**
@@ -38,10 +40,11 @@ export const authOptions: NextAuthOptions = {
         const parsed = signInSchema.safeParse(credentials ?? {});
         if (!parsed.success) return null;
         try {
-          const user = await authenticate(await getDb(), { ...parsed.data, address: clientAddressFrom(request.headers ?? {}) });
+          const db = await getDb();
+          const user = await authenticate(db, { ...parsed.data, address: clientAddressFrom(request.headers ?? {}), limits: rateLimitStoreFor(db) });
           return user ? { id: user.id, name: user.name } : null;
         } catch (error) {
-          if (isAppError(error) && error.code === 'rate_limited') throw new Error('TooManyAttempts');
+          if (isAppError(error) && error.code === 'rate_limited') throw new Error(tooManyAttemptsCode(error.retryAfterSeconds));
           // next-auth puts a thrown message into the redirect URL: log the detail, send a code.
           logError('sign-in failed', error);
           throw new Error('SignInFailed');

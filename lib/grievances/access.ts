@@ -5,21 +5,20 @@
 // be called without one of these checks having passed.
 //
 // Guessing is answered the same way whatever was wrong (no such reference, wrong key,
-// malformed input): "not found". Failed attempts are counted per address in the
-// throttling table shared with sign-in; past GRIEVANCE_CODE_MAX_FAILURES within the
-// window every attempt from that address is refused, right key or not, until the window
-// has passed.
-import { and, count, eq, gte } from 'drizzle-orm';
+// malformed input): "not found". Failures slow down further attempts on the same case
+// from the same address, and, far later, from the same address on any case
+// (lib/rate-limit/secret-attempts.ts); the right codes typed from anywhere else always
+// open the case at once, and nobody waits longer than half a minute.
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { authAttempts, grievances } from '@/db/schema';
+import { grievances } from '@/db/schema';
 import { isSignedIn, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
-import { THROTTLE_WINDOW_MS } from '@/lib/auth/throttle';
-import { AppError } from '@/lib/errors';
+import { AppError, isAppError } from '@/lib/errors';
+import { beginSecretAttempt } from '@/lib/rate-limit/secret-attempts';
+import { databaseRateLimitStore, rateLimitKey, type RateLimitStore } from '@/lib/rate-limit/store';
 import { accessKeyMatches, normalizeAccessKey, normalizeReference } from './codes';
 import type { FollowPass } from './follow-cookie';
-
-export const GRIEVANCE_CODE_MAX_FAILURES = 10;
 
 declare const verified: unique symbol;
 
@@ -34,43 +33,40 @@ const grant = (grievanceId: string, reference: string) => ({ grievanceId, refere
 
 const notFound = () => new AppError('not_found', { detail: 'grievance code not matched', fieldErrors: { form: 'grievance.caseNotFound' } });
 
-async function failuresFrom(db: Db, address: string, now: Date): Promise<number> {
-  const [row] = await db
-    .select({ failures: count() })
-    .from(authAttempts)
-    .where(
-      and(
-        eq(authAttempts.kind, 'grievance_code'),
-        eq(authAttempts.address, address),
-        eq(authAttempts.succeeded, false),
-        gte(authAttempts.attemptedAt, new Date(now.getTime() - THROTTLE_WINDOW_MS)),
-      ),
-    );
-  return row?.failures ?? 0;
-}
-
 /**
  * Opens a case with what the complainant typed. `address` is the client's address
  * (lib/auth/client-address.ts), used only for counting failures.
  */
 export async function openCaseWithKey(
   db: Db,
-  { reference: typedReference, accessKey: typedKey, address, now = new Date() }: { reference: string; accessKey: string; address: string; now?: Date },
+  {
+    reference: typedReference,
+    accessKey: typedKey,
+    address,
+    limits = databaseRateLimitStore(db),
+  }: { reference: string; accessKey: string; address: string; limits?: RateLimitStore },
 ): Promise<ComplainantAccess> {
-  if ((await failuresFrom(db, address, now)) >= GRIEVANCE_CODE_MAX_FAILURES) {
-    throw new AppError('rate_limited', { detail: 'grievance code attempts throttled', fieldErrors: { form: 'grievance.tooManyAttempts' } });
-  }
   const reference = normalizeReference(typedReference);
   const accessKey = normalizeAccessKey(typedKey);
+  let attempt;
+  try {
+    attempt = await beginSecretAttempt(limits, [
+      // Malformed references count together: they cannot open anything either.
+      { policy: 'grievanceCodeCaseAddress', key: rateLimitKey(reference ?? 'malformed', address), clearsOnSuccess: true },
+      { policy: 'grievanceCodeAddress', key: rateLimitKey(address), clearsOnSuccess: false },
+    ]);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'rate_limited') {
+      throw new AppError('rate_limited', { detail: error.message, retryAfterSeconds: error.retryAfterSeconds, fieldErrors: { form: 'grievance.tooManyAttempts' } });
+    }
+    throw error;
+  }
   const [found] = reference
     ? await db.select({ id: grievances.id, reference: grievances.reference, accessKeyHash: grievances.accessKeyHash }).from(grievances).where(eq(grievances.reference, reference)).limit(1)
     : [];
   const matches = found !== undefined && accessKey !== null && accessKeyMatches(accessKey, found.accessKeyHash);
-  if (!matches) {
-    // The reference is not stored with the failure: the table only counts.
-    await db.insert(authAttempts).values({ kind: 'grievance_code', emailHash: '', address, succeeded: false, attemptedAt: now });
-    throw notFound();
-  }
+  if (!matches) throw notFound();
+  await attempt.succeeded();
   return grant(found.id, found.reference);
 }
 

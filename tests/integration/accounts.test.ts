@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { changeUserRole } from '@/lib/accounts/change-user-role';
 import { findUserById } from '@/lib/accounts/find-user';
@@ -6,12 +6,13 @@ import { listUsers } from '@/lib/accounts/list-users';
 import { registerUser } from '@/lib/accounts/register-user';
 import { ANONYMOUS } from '@/lib/auth/actor';
 import { signUp } from '@/lib/accounts/sign-up';
-import { SIGN_IN_MAX_FAILURES as MAX_FAILURES, SIGN_UP_MAX_PER_ADDRESS, THROTTLE_WINDOW_MS as FAILURE_WINDOW_MS } from '@/lib/auth/throttle';
+import { FAILURE_BACKOFF_POLICIES, RATE_LIMIT_POLICIES } from '@/lib/rate-limit/policies';
 import { AppError } from '@/lib/errors';
 import { createActor, uniqueEmail } from './support/actors';
 import { testBackends, useSuiteDatabase } from './support/databases';
 
 const PASSWORD = 'a long enough password';
+const SIGN_UP_PER_ADDRESS = RATE_LIMIT_POLICIES.signUp.points;
 
 describe.each(testBackends)('accounts on $name', (backend) => {
   const handle = useSuiteDatabase(backend);
@@ -50,63 +51,145 @@ describe.each(testBackends)('accounts on $name', (backend) => {
       await expect(authenticate(handle.db, { email: uniqueEmail('nobody'), password: PASSWORD, address })).resolves.toBeNull();
     });
 
-    it(`refuses every attempt after ${MAX_FAILURES} failures for one e-mail, even the right password, until the window passes`, async () => {
-      const email = uniqueEmail();
-      await registerUser(handle.db, { name: 'Target', email, password: PASSWORD });
-      const start = new Date('2026-01-01T10:00:00Z');
-      for (let attempt = 0; attempt < MAX_FAILURES; attempt += 1) {
-        // Different addresses: the per-e-mail limit must hold on its own.
-        const result = await authenticate(handle.db, { email, password: 'guess', address: `192.0.2.${attempt}`, now: start });
-        expect(result).toBeNull();
-      }
-      await expect(authenticate(handle.db, { email, password: PASSWORD, address: '192.0.2.200', now: start })).rejects.toMatchObject({
-        code: 'rate_limited',
-      });
-      const later = new Date(start.getTime() + FAILURE_WINDOW_MS + 1000);
-      await expect(authenticate(handle.db, { email, password: PASSWORD, address: '192.0.2.200', now: later })).resolves.not.toBeNull();
+    // Guessing is slowed down, never locked: see lib/rate-limit/secret-attempts.ts.
+    const accountAddress = FAILURE_BACKOFF_POLICIES.signInAccountAddress;
+    const addressWide = FAILURE_BACKOFF_POLICIES.signInAddress;
+    const refusal = (attempt: Promise<unknown>) => attempt.then(() => null, (error: unknown) => error as AppError);
+
+    /** Clock of the counters, moved by hand so a test can wait out a delay at once. */
+    function useClock(start: string) {
+      let now = new Date(start).getTime();
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(now);
+      return {
+        advance(seconds: number) {
+          now += seconds * 1000;
+          vi.setSystemTime(now);
+        },
+      };
+    }
+    afterEach(() => {
+      vi.useRealTimers();
     });
 
-    it(`refuses an address after ${MAX_FAILURES} failures from it, whichever e-mails were tried`, async () => {
-      const address = `198.51.100.${Math.floor(Math.random() * 250)}`;
-      const now = new Date('2026-02-01T10:00:00Z');
-      for (let attempt = 0; attempt < MAX_FAILURES; attempt += 1) {
-        await authenticate(handle.db, { email: uniqueEmail('sprayed'), password: 'guess', address, now });
+    async function failFor(email: string, address: string, times: number, clock: ReturnType<typeof useClock>) {
+      for (let attempt = 0; attempt < times; attempt += 1) {
+        const error = await refusal(authenticate(handle.db, { email, password: `guess ${attempt}`, address }));
+        // A guesser who waits each delay out gets a real (wrong) answer every time.
+        if (error) {
+          expect(error.code).toBe('rate_limited');
+          clock.advance(error.retryAfterSeconds!);
+          attempt -= 1;
+        }
+      }
+    }
+
+    it("lets the owner in at once from another address while an attacker has failed 50 times for the account", async () => {
+      const clock = useClock('2026-01-01T10:00:00Z');
+      const email = uniqueEmail();
+      const { id } = await registerUser(handle.db, { name: 'Target', email, password: PASSWORD });
+      await failFor(email, '192.0.2.10', 50, clock);
+      await expect(authenticate(handle.db, { email, password: PASSWORD, address: '192.0.2.200' })).resolves.toMatchObject({ id });
+      // The upper-case variant of the e-mail is the same account for the counters too.
+      await failFor(email.toUpperCase(), '192.0.2.10', 3, clock);
+      await expect(authenticate(handle.db, { email: email.toUpperCase(), password: PASSWORD, address: '192.0.2.201' })).resolves.toMatchObject({ id });
+    });
+
+    it('makes the owner wait at most a short, bounded delay from the attacker’s own address, and then lets them in', async () => {
+      const clock = useClock('2026-01-02T10:00:00Z');
+      const email = uniqueEmail();
+      const { id } = await registerUser(handle.db, { name: 'Shared address', email, password: PASSWORD });
+      const address = '192.0.2.11';
+      await failFor(email, address, 50, clock);
+      const slowed = await refusal(authenticate(handle.db, { email, password: PASSWORD, address }));
+      expect(slowed).toMatchObject({ code: 'rate_limited' });
+      expect(slowed!.retryAfterSeconds).toBeLessThanOrEqual(accountAddress.maxDelaySeconds);
+      clock.advance(slowed!.retryAfterSeconds!);
+      await expect(authenticate(handle.db, { email, password: PASSWORD, address })).resolves.toMatchObject({ id });
+      // Getting in clears the account's failures from that address: the next mistake costs nothing.
+      await expect(authenticate(handle.db, { email, password: 'a typo', address })).resolves.toBeNull();
+      await expect(authenticate(handle.db, { email, password: PASSWORD, address })).resolves.toMatchObject({ id });
+    });
+
+    it('does not count refused attempts: trying again during the wait never makes it longer', async () => {
+      const clock = useClock('2026-01-03T10:00:00Z');
+      const email = uniqueEmail();
+      await registerUser(handle.db, { name: 'Patient', email, password: PASSWORD });
+      const address = '192.0.2.12';
+      await failFor(email, address, accountAddress.freeFailures + 3, clock);
+      const first = await refusal(authenticate(handle.db, { email, password: 'again', address }));
+      for (let retry = 0; retry < 20; retry += 1) {
+        const again = await refusal(authenticate(handle.db, { email, password: 'again', address }));
+        expect(again).toMatchObject({ code: 'rate_limited' });
+        expect(again!.retryAfterSeconds).toBeLessThanOrEqual(first!.retryAfterSeconds!);
+      }
+      clock.advance(first!.retryAfterSeconds!);
+      await expect(authenticate(handle.db, { email, password: PASSWORD, address })).resolves.not.toBeNull();
+    });
+
+    it('lets the other accounts of an address in at once after failures on made-up e-mails from it', async () => {
+      const clock = useClock('2026-01-04T10:00:00Z');
+      const address = '198.51.100.20';
+      for (let attempt = 0; attempt < 11; attempt += 1) {
+        await expect(authenticate(handle.db, { email: uniqueEmail('made-up'), password: 'guess', address })).resolves.toBeNull();
       }
       const email = uniqueEmail();
       await registerUser(handle.db, { name: 'Bystander', email, password: PASSWORD });
-      await expect(authenticate(handle.db, { email, password: PASSWORD, address, now })).rejects.toMatchObject({ code: 'rate_limited' });
-      await expect(authenticate(handle.db, { email, password: PASSWORD, address: '203.0.113.9', now })).resolves.not.toBeNull();
+      await expect(authenticate(handle.db, { email, password: PASSWORD, address })).resolves.not.toBeNull();
+      clock.advance(1);
+    });
+
+    it(`slows an address spraying many e-mails after ${addressWide.freeFailures} failures, for at most ${addressWide.maxDelaySeconds} s`, async () => {
+      const clock = useClock('2026-01-05T10:00:00Z');
+      const address = '198.51.100.21';
+      for (let attempt = 0; attempt < addressWide.freeFailures; attempt += 1) {
+        await expect(authenticate(handle.db, { email: uniqueEmail('sprayed'), password: 'guess', address })).resolves.toBeNull();
+      }
+      // Further failures are allowed only one per delay, whichever e-mail.
+      await expect(authenticate(handle.db, { email: uniqueEmail('sprayed'), password: 'guess', address })).resolves.toBeNull();
+      const slowed = await refusal(authenticate(handle.db, { email: uniqueEmail('sprayed'), password: 'guess', address }));
+      expect(slowed).toMatchObject({ code: 'rate_limited' });
+      for (let round = 0; round < 12; round += 1) {
+        const error = await refusal(authenticate(handle.db, { email: uniqueEmail('sprayed'), password: 'guess', address }));
+        if (error) {
+          expect(error.retryAfterSeconds).toBeLessThanOrEqual(addressWide.maxDelaySeconds);
+          clock.advance(error.retryAfterSeconds!);
+        }
+      }
+      const email = uniqueEmail();
+      await registerUser(handle.db, { name: 'Neighbour', email, password: PASSWORD });
+      await expect(authenticate(handle.db, { email, password: PASSWORD, address: '203.0.113.21' })).resolves.not.toBeNull();
     });
   });
 
-  it('counts guesses sent all at once: no more than the limit get a real answer', async () => {
+  it('checks at most one of a burst of guesses sent at once once the free failures are spent', async () => {
     const email = uniqueEmail();
     await registerUser(handle.db, { name: 'Parallel', email, password: PASSWORD });
-    const now = new Date('2026-03-01T10:00:00Z');
+    const address = '203.0.113.30';
+    for (let attempt = 0; attempt < FAILURE_BACKOFF_POLICIES.signInAccountAddress.freeFailures; attempt += 1) {
+      await authenticate(handle.db, { email, password: `guess ${attempt}`, address });
+    }
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 3 * MAX_FAILURES }, (_, attempt) =>
-        authenticate(handle.db, { email, password: `guess ${attempt}`, address: `203.0.113.${attempt}`, now }),
-      ),
+      Array.from({ length: 20 }, (_, attempt) => authenticate(handle.db, { email, password: `burst ${attempt}`, address })),
     );
     const answered = outcomes.filter((outcome) => outcome.status === 'fulfilled');
     const refused = outcomes.filter((outcome) => outcome.status === 'rejected' && (outcome.reason as AppError).code === 'rate_limited');
-    expect(answered.length).toBeLessThanOrEqual(MAX_FAILURES);
-    expect(answered.length + refused.length).toBe(3 * MAX_FAILURES);
+    expect(answered.length).toBeLessThanOrEqual(1);
+    expect(answered.length + refused.length).toBe(20);
   });
 
-  it(`refuses more than ${SIGN_UP_MAX_PER_ADDRESS} sign-ups from one address in the window, and keeps nothing of the refused one`, async () => {
+  it(`refuses more than ${SIGN_UP_PER_ADDRESS} sign-ups from one address in the window, and keeps nothing of the refused one`, async () => {
     const address = `2001:db8::${Math.floor(Math.random() * 9999)}`;
-    const now = new Date('2026-04-01T10:00:00Z');
-    for (let attempt = 0; attempt < SIGN_UP_MAX_PER_ADDRESS; attempt += 1) {
-      await signUp(handle.db, { name: 'Many', email: uniqueEmail('burst'), password: PASSWORD, locale: 'en', address, now });
+    for (let attempt = 0; attempt < SIGN_UP_PER_ADDRESS; attempt += 1) {
+      await signUp(handle.db, { name: 'Many', email: uniqueEmail('burst'), password: PASSWORD, locale: 'en', address });
     }
     const refusedEmail = uniqueEmail('refused');
-    await expect(signUp(handle.db, { name: 'One too many', email: refusedEmail, password: PASSWORD, locale: 'en', address, now })).rejects.toMatchObject({
-      code: 'rate_limited',
-    });
-    await expect(authenticate(handle.db, { email: refusedEmail, password: PASSWORD, address: '192.0.2.77', now })).resolves.toBeNull();
+    const refused = signUp(handle.db, { name: 'One too many', email: refusedEmail, password: PASSWORD, locale: 'en', address });
+    await expect(refused).rejects.toMatchObject({ code: 'rate_limited' });
+    expect(((await refused.catch((error: unknown) => error)) as AppError).retryAfterSeconds).toBeGreaterThan(0);
+    await expect(authenticate(handle.db, { email: refusedEmail, password: PASSWORD, address: '192.0.2.77' })).resolves.toBeNull();
     await expect(
-      signUp(handle.db, { name: 'Elsewhere', email: uniqueEmail(), password: PASSWORD, locale: 'en', address: '192.0.2.78', now }),
+      signUp(handle.db, { name: 'Elsewhere', email: uniqueEmail(), password: PASSWORD, locale: 'en', address: '192.0.2.78' }),
     ).resolves.toMatchObject({ role: 'resident' });
   });
 

@@ -23,8 +23,9 @@ vi.mock('next/headers', () => ({ cookies: async () => jar.store }));
 import { grievanceChannels, grievances, initiatives, storedFiles } from '@/db/schema';
 import type { Db } from '@/db';
 import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
-import { isAppError } from '@/lib/errors';
-import { accessOfNewCase, GRIEVANCE_CODE_MAX_FAILURES, openCaseAsFiler, openCaseWithKey, openCaseWithFollowPass, type ComplainantAccess } from '@/lib/grievances/access';
+import { isAppError, type AppError } from '@/lib/errors';
+import { FAILURE_BACKOFF_POLICIES } from '@/lib/rate-limit/policies';
+import { accessOfNewCase, openCaseAsFiler, openCaseWithKey, openCaseWithFollowPass, type ComplainantAccess } from '@/lib/grievances/access';
 import { findGrievanceAttachment } from '@/lib/grievances/attachment-download';
 import { loadComplainantView } from '@/lib/grievances/complainant-view';
 import { fileGrievance, type GrievanceFiling } from '@/lib/grievances/file-grievance';
@@ -163,11 +164,11 @@ describe.each(testBackends)('the complainant’s side of grievances on $name', (
     const channelId = await createChannel(handle.db);
     const storedBefore = await handle.db.select({ files: count() }).from(storedFiles);
     const cases = [
-      { attachment: { fileName: 'letter.pdf', bytes: new TextEncoder().encode('#!/bin/sh\necho not a pdf\n') }, fieldError: 'fileTypeNotAccepted' },
-      { attachment: { fileName: 'scan.pdf', bytes: new Uint8Array(MAX_ATTACHMENT_BYTES + 1) }, fieldError: 'grievance.attachmentTooLarge' },
+      { attachment: { fileName: 'letter.pdf', file: new Blob(['#!/bin/sh\necho not a pdf\n']) }, fieldError: 'fileTypeNotAccepted' },
+      { attachment: { fileName: 'scan.pdf', file: new Blob([new Uint8Array(MAX_ATTACHMENT_BYTES + 1)]) }, fieldError: 'grievance.attachmentTooLarge' },
     ];
     for (const { attachment, fieldError } of cases) {
-      const fields = filing(channelId, { attachments: [{ fileName: 'fine.pdf', bytes: PDF }, attachment] });
+      const fields = filing(channelId, { attachments: [{ fileName: 'fine.pdf', file: new Blob([PDF]) }, attachment] });
       expect(await refusal(file(ANONYMOUS, fields))).toMatchObject({ code: 'bad_request', fieldErrors: { attachments: fieldError } });
       expect(await handle.db.select({ id: grievances.id }).from(grievances).where(eq(grievances.submissionKey, fields.submissionKey))).toEqual([]);
     }
@@ -178,7 +179,7 @@ describe.each(testBackends)('the complainant’s side of grievances on $name', (
     const channelId = await createChannel(handle.db);
     const officer = await createActor(handle.db, 'grievance_officer');
     const moderator = await createActor(handle.db, 'moderator');
-    const filed = await file(ANONYMOUS, filing(channelId, { attachments: [{ fileName: 'noise log.pdf', bytes: PDF }] }));
+    const filed = await file(ANONYMOUS, filing(channelId, { attachments: [{ fileName: 'noise log.pdf', file: new Blob([PDF]) }] }));
     const access = await open(filed.reference, filed.accessKey);
     const view = await loadComplainantView(handle.db, { access });
     expect(view.attachments).toEqual([expect.objectContaining({ fileName: 'noise log.pdf', contentType: 'application/pdf', byteSize: PDF.byteLength, addedBy: 'complainant' })]);
@@ -188,7 +189,7 @@ describe.each(testBackends)('the complainant’s side of grievances on $name', (
     await setFollowCookie(access);
     const pass = await readFollowPass();
     const download = (actor: Actor, withPass: typeof pass) => findGrievanceAttachment(handle.db, { attachmentId, actor, pass: withPass });
-    expect(await download(ANONYMOUS, pass)).toMatchObject({ fileName: 'noise log.pdf', contentType: 'application/pdf', bytes: PDF });
+    expect(await download(ANONYMOUS, pass)).toMatchObject({ fileName: 'noise log.pdf', contentType: 'application/pdf', content: expect.objectContaining({ byteSize: PDF.byteLength }) });
     expect(await download(officer, null)).toMatchObject({ fileName: 'noise log.pdf' });
     expect(await download(ANONYMOUS, null)).toBeNull();
     expect(await download(moderator, null)).toBeNull();
@@ -217,19 +218,34 @@ describe.each(testBackends)('the complainant’s side of grievances on $name', (
     expect(refusals[0]).toMatchObject({ code: 'not_found', status: 404, fieldErrors: { form: 'grievance.caseNotFound' } });
   });
 
-  it('refuses even the right key from an address after 10 failures, while another address gets in', async () => {
+  it('opens a case with its right codes from an address where 10 wrong codes were just tried', async () => {
+    const channelId = await createChannel(handle.db);
+    const filed = await file(ANONYMOUS, filing(channelId));
+    const other = await file(ANONYMOUS, filing(channelId));
+    const sharedAddress = newAddress();
+    // Behind a proxy without TRUST_PROXY every complainant has this one address.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      expect(await refusal(open(other.reference, 'AAAA-BBBB-CCCC-DDDD-EEEE', sharedAddress))).toMatchObject({ code: 'not_found' });
+    }
+    expect(await open(filed.reference, filed.accessKey, sharedAddress)).toMatchObject({ grievanceId: filed.grievanceId });
+  });
+
+  it('slows guessing of one case from one address for a short while, and the right key then gets in', async () => {
     const channelId = await createChannel(handle.db);
     const filed = await file(ANONYMOUS, filing(channelId));
     const guesser = newAddress();
-    for (let attempt = 0; attempt < GRIEVANCE_CODE_MAX_FAILURES; attempt += 1) {
+    const { freeFailures, maxDelaySeconds } = FAILURE_BACKOFF_POLICIES.grievanceCodeCaseAddress;
+    for (let attempt = 0; attempt <= freeFailures; attempt += 1) {
       expect(await refusal(open(filed.reference, 'AAAA-BBBB-CCCC-DDDD-EEEE', guesser))).toMatchObject({ code: 'not_found' });
     }
-    expect(await refusal(open(filed.reference, filed.accessKey, guesser))).toMatchObject({
-      code: 'rate_limited',
-      status: 429,
-      fieldErrors: { form: 'grievance.tooManyAttempts' },
-    });
+    const slowed = await refusal(open(filed.reference, filed.accessKey, guesser));
+    expect(slowed).toMatchObject({ code: 'rate_limited', status: 429, fieldErrors: { form: 'grievance.tooManyAttempts' } });
+    expect((slowed as AppError).retryAfterSeconds).toBeLessThanOrEqual(maxDelaySeconds);
+    // Elsewhere the right codes open the case at once…
     expect(await open(filed.reference, filed.accessKey, newAddress())).toMatchObject({ grievanceId: filed.grievanceId });
+    // …and here too, once the short wait is over.
+    await new Promise((resolve) => setTimeout(resolve, (slowed as AppError).retryAfterSeconds! * 1000));
+    expect(await open(filed.reference, filed.accessKey, guesser)).toMatchObject({ grievanceId: filed.grievanceId });
   });
 
   it('opens the case in this browser by its follow cookie or for its filer, and says nothing otherwise', async () => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { resolveClientAddress } from '@/lib/auth/client-address';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { problemFromCode } from '@/lib/auth/sign-in-problem';
+import { problemFromCode, tooManyAttemptsCode } from '@/lib/auth/sign-in-problem';
 import { csvField } from '@/lib/export/csv';
 import { negotiateLocale } from '@/lib/i18n/config';
 import { slugify } from '@/lib/initiatives/slug';
@@ -68,9 +68,13 @@ describe('safeCallbackPath', () => {
 
 describe('problemFromCode', () => {
   it('maps next-auth codes to what the sign-in page says', () => {
-    expect(problemFromCode('CredentialsSignin')).toBe('wrongCredentials');
-    expect(problemFromCode('TooManyAttempts')).toBe('tooManyAttempts');
-    expect(problemFromCode('Configuration')).toBe('failed');
+    expect(problemFromCode('CredentialsSignin')).toEqual({ kind: 'wrongCredentials' });
+    expect(problemFromCode('TooManyAttempts:12')).toEqual({ kind: 'tooManyAttempts', wait: { unit: 'seconds', count: 12 } });
+    expect(problemFromCode(tooManyAttemptsCode(200))).toEqual({ kind: 'tooManyAttempts', wait: { unit: 'minutes', count: 4 } });
+    // A code typed into the address says nothing trustworthy about the wait.
+    expect(problemFromCode('TooManyAttempts:-5')).toEqual({ kind: 'tooManyAttempts', wait: { unit: 'seconds', count: 60 } });
+    expect(problemFromCode('TooManyAttempts')).toEqual({ kind: 'tooManyAttempts', wait: { unit: 'seconds', count: 60 } });
+    expect(problemFromCode('Configuration')).toEqual({ kind: 'failed' });
     expect(problemFromCode(null)).toBeNull();
   });
 });
