@@ -1,5 +1,5 @@
-// The one wrapper for form server actions: limit, parse, find the actor, run, and turn
-// every failure into a state the form can show. A server action is a public endpoint, so
+// The one wrapper for form server actions: parse, find the actor, count the form against
+// its rate limits, run, and turn every failure into a state the form can show. A server action is a public endpoint, so
 // the domain function it calls authorizes again through the policy module.
 import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
@@ -71,7 +71,7 @@ function uploadedBytes(formData: FormData): number {
  * Counts the form against its limits: per account when signed in, else per address.
  * Files sent by people who are not signed in also count, in bytes, against a quota per
  * address and one for everyone together, which bounds how fast anonymous uploads can
- * fill the disk. Throws `rate_limited` before anything is parsed or stored.
+ * fill the disk. Throws `rate_limited` before anything is stored.
  */
 async function countAgainstLimits(actor: Actor, db: Db, formData: FormData, limits: readonly RateLimitName[]): Promise<void> {
   const store = rateLimitStoreFor(db);
@@ -94,13 +94,14 @@ export function formAction<Schema extends z.ZodType<Record<string, unknown>>>(
     // Action ids are public: anyone can post a body that is not a form at all.
     if (!(formData instanceof FormData)) return { status: 'error', message: 'errors.bad_request', fieldErrors: {}, values: {} };
     const values = typedValues(formData);
+    // A form refused for its fields costs nothing but the parsing, and stores nothing.
+    const parsed = schema.safeParse(formFields(formData));
+    if (!parsed.success) {
+      return { status: 'error', message: 'errors.bad_request', fieldErrors: firstIssuePerField(parsed.error), values };
+    }
     try {
       const context = { actor: await getActor(), db: await getDb() };
       await countAgainstLimits(context.actor, context.db, formData, limits);
-      const parsed = schema.safeParse(formFields(formData));
-      if (!parsed.success) {
-        return { status: 'error', message: 'errors.bad_request', fieldErrors: firstIssuePerField(parsed.error), values };
-      }
       const result = await handler(parsed.data, context);
       return result ?? successState();
     } catch (error) {

@@ -82,6 +82,8 @@ export function rateLimitStoreFor(db: Db): RateLimitStore {
   return store;
 }
 
+export const RATE_LIMIT_PRUNE_INTERVAL_MS = 10 * 60 * 1000;
+
 /** Counters that no longer count are deleted, so the table keeps no address for long. */
 export async function pruneExpiredRateLimits(db: Db, now = new Date()): Promise<void> {
   await db.delete(rateLimits).where(lt(rateLimits.expire, now));

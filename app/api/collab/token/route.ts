@@ -8,6 +8,8 @@ import { jsonQueryRoute } from '@/lib/http/json-route';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = jsonQueryRoute(z.object({ doc: documentNameSchema }), async ({ doc }, { actor, db }) =>
-  issueCollabToken(db, { actor, documentName: doc, key: collabKeyFromEnvironment(), collabUrl: collabPublicUrl(env()) }),
+export const GET = jsonQueryRoute(
+  z.object({ doc: documentNameSchema }),
+  async ({ doc }, { actor, db }) => issueCollabToken(db, { actor, documentName: doc, key: collabKeyFromEnvironment(), collabUrl: collabPublicUrl(env()) }),
+  { limit: 'collabToken' },
 );
