@@ -49,9 +49,14 @@ export function namesLookAlike(first: string, second: string): boolean {
 }
 
 /**
- * A display name typed into a form: the usual text checks (a control character gets a
- * message, as in every field), then cleaned; a name with nothing visible left is refused.
+ * A name typed into a form: the usual text checks (a control character gets a message,
+ * as in every field), then cleaned; a name with nothing visible left is refused.
  */
-export const displayNameSchema = plainText({ min: 1, max: DISPLAY_NAME_MAX_LENGTH, tooShort: 'nameRequired', tooLong: 'nameTooLong' })
-  .transform(cleanDisplayName)
-  .pipe(z.string().min(1, 'nameInvisible').max(DISPLAY_NAME_MAX_LENGTH, 'nameTooLong'));
+export function displayNameField({ min = 1, max = DISPLAY_NAME_MAX_LENGTH }: { min?: number; max?: number } = {}) {
+  return plainText({ min, max, tooShort: 'nameRequired', tooLong: 'nameTooLong' })
+    .transform(cleanDisplayName)
+    .pipe(z.string().min(1, 'nameInvisible').min(min, 'nameRequired').max(max, 'nameTooLong'));
+}
+
+/** An account's display name. */
+export const displayNameSchema = displayNameField();

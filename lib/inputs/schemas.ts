@@ -1,6 +1,7 @@
 // What the input, reply, support, report and assisted-input forms send. Messages are
 // keys of the `validation` catalogue namespace.
 import { z } from 'zod';
+import { displayNameField } from '@/lib/accounts/display-name';
 import { plainText } from '@/lib/validation/text';
 import { REPORT_REASONS } from '@/lib/moderation/vocabulary';
 import { ASSISTED_CHANNELS, INPUT_KINDS, INPUT_TEXT_MAX, INPUT_TITLE_MAX, REPLY_TEXT_MAX } from './vocabulary';
@@ -33,7 +34,8 @@ export type SubmitInputInput = z.output<typeof submitInputSchema>;
 export const assistedInputSchema = z.object({
   ...inputFields,
   channel: z.enum(ASSISTED_CHANNELS, 'channelInvalid'),
-  participantName: optional(plainText({ min: 2, max: 200, tooShort: 'nameRequired', tooLong: 'nameTooLong' })),
+  /** Shown as the author, so cleaned like an account's display name. */
+  participantName: optional(displayNameField({ min: 2, max: 200 })),
   /** Links the input to the person's account, if they have one, so they can follow it. */
   participantEmail: optional(z.string().trim().toLowerCase().pipe(z.email('emailInvalid'))),
 });

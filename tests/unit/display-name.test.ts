@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDisplayName, displayNameSchema, namesLookAlike } from '@/lib/accounts/display-name';
 import { hasProtectedName } from '@/lib/accounts/staff-names';
+import { assistedInputSchema } from '@/lib/inputs/schemas';
 
 describe('cleanDisplayName', () => {
   it.each([
@@ -81,5 +82,15 @@ describe('protected names', () => {
     expect(hasProtectedName('grievance_officer')).toBe(true);
     expect(hasProtectedName('resident')).toBe(false);
     expect(hasProtectedName('organization_member')).toBe(false);
+  });
+});
+
+describe('the name of a participant recorded by staff', () => {
+  it('is cleaned like a display name, and still optional', () => {
+    const parse = (participantName: string) =>
+      assistedInputSchema.shape.participantName.safeParse(participantName);
+    expect(parse('Ana \u202Eat the meeting\u202C').data).toBe('Ana at the meeting');
+    expect(parse('').data).toBeUndefined();
+    expect(parse('\u200BA\u200B').error?.issues[0]?.message).toBe('nameRequired');
   });
 });
