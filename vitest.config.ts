@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
+    // A file store folder per test file (FILES_DIR), removed afterwards.
+    setupFiles: ['tests/support/file-store.ts'],
     // Opening PGlite and migrating takes a few seconds on this machine's two cores.
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -5,7 +5,7 @@ function escapePdfText(text: string): string {
   return text.replace(/[\\()]/g, (character) => `\\${character}`).replace(/[^\x20-\x7e]/g, '?');
 }
 
-export function demoPdf(title: string, lines: readonly string[]): Uint8Array {
+export function demoPdf(title: string, lines: readonly string[]): Uint8Array<ArrayBuffer> {
   const textLines = [`BT /F1 18 Tf 56 780 Td (${escapePdfText(title)}) Tj ET`];
   lines.forEach((line, index) => textLines.push(`BT /F1 11 Tf 56 ${748 - index * 16} Td (${escapePdfText(line)}) Tj ET`));
   const content = textLines.join('\n');

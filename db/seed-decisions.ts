@@ -6,9 +6,10 @@
 import type { Actor } from '@/lib/auth/actor';
 import { createDecision, publishDecision } from '@/lib/decisions/manage-decisions';
 import { createTheme, respond } from '@/lib/decisions/respond';
+import { storeTrustedFile } from '@/lib/documents/storage';
 import { demoPdf } from './demo-pdf';
 import type { Db } from './index';
-import { consultationDocuments, consultations, inputs, storedFiles } from './schema';
+import { consultationDocuments, consultations, inputs } from './schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -56,14 +57,14 @@ export async function seedDemoDecidedConsultation(db: Db, { initiativeId, now, m
     'The crossings on Avenida del Río are 24 m wide; the green phase for pedestrians lasts 18 seconds.',
     'The primary school on Calle Olmo opens onto a street where the speed limit is 50 km/h.',
   ]);
-  const [file] = await db.insert(storedFiles).values({ bytes, createdAt: at(-80) }).returning({ id: storedFiles.id });
+  const { fileId } = await storeTrustedFile(db, new Blob([bytes]), { createdAt: at(-80) });
   await db.insert(consultationDocuments).values({
     consultationId: consultation.id,
     title: 'Streets around Plaza Mayor: traffic and safety study',
     fileName: 'plaza-mayor-traffic-study.pdf',
     contentType: 'application/pdf',
     byteSize: bytes.byteLength,
-    fileId: file!.id,
+    fileId,
     uploadedBy: moderator.id,
     uploadedAt: at(-80),
   });

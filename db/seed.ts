@@ -5,12 +5,13 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
+import { storeTrustedFile } from '@/lib/documents/storage';
 import { demoPdf } from './demo-pdf';
 import type { Db } from './index';
 import { seedDemoDecidedConsultation } from './seed-decisions';
 import { seedDemoGrievances } from './seed-grievances';
 import { seedDemoStakeholderMap } from './seed-stakeholder-map';
-import { consultationDocuments, consultations, initiatives, inputs, memberships, organizations, storedFiles, users } from './schema';
+import { consultationDocuments, consultations, initiatives, inputs, memberships, organizations, users } from './schema';
 
 export const DEMO_PASSWORD = 'participa-demo';
 
@@ -153,8 +154,8 @@ async function seedDemoConsultations(db: Db, initiativeId: string, now: Date): P
     },
   ];
   for (const { bytes, ...document } of documents) {
-    const [file] = await db.insert(storedFiles).values({ bytes, createdAt: document.uploadedAt }).returning({ id: storedFiles.id });
-    await db.insert(consultationDocuments).values({ ...document, contentType: 'application/pdf', byteSize: bytes.byteLength, fileId: file!.id, uploadedBy: moderatorId });
+    const { fileId } = await storeTrustedFile(db, new Blob([bytes]), { createdAt: document.uploadedAt });
+    await db.insert(consultationDocuments).values({ ...document, contentType: 'application/pdf', byteSize: bytes.byteLength, fileId, uploadedBy: moderatorId });
   }
 
   const [ngo] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, DEMO_ORGANIZATIONS[0].name));

@@ -15,6 +15,8 @@ const environmentSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** Folder for the embedded database and generated secrets. */
   DATA_DIR: z.string().min(1).default('.data'),
+  /** Folder for uploaded files (lib/documents/storage.ts); defaults to DATA_DIR/files. Back it up with the database. */
+  FILES_DIR: z.string().min(1).optional(),
   /** Seed demo data; defaults to on for the embedded database only. */
   SEED_DEMO: booleanFlag.optional(),
   AUTH_SECRET: z.string().min(32).optional(),

@@ -7,6 +7,8 @@ import { createTranslator } from 'next-intl';
 import { getDatabase } from '@/db';
 import { seedDemoData } from '@/db/seed';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/auth/client-address';
+import { restoreFileLength } from '@/lib/documents/file-length';
+import { startFileMaintenance } from '@/lib/documents/file-maintenance';
 import { pruneExpiredSessions, SESSION_PRUNE_INTERVAL_MS } from '@/lib/auth/sessions';
 import { env, shouldSeedDemo } from '@/lib/env';
 import { negotiateLocale } from '@/lib/i18n/config';
@@ -54,6 +56,9 @@ async function main(): Promise<void> {
     await seedDemoData(database.db);
     logInfo('demo data present');
   }
+  // Files stored in rows before the file store are moved out before any request comes;
+  // files no row names are swept now and every hour (lib/documents/file-maintenance.ts).
+  await startFileMaintenance(database.db);
   // Ended sessions are deleted: a missing row refuses a cookie just as a revoked one does.
   const pruneSessions = () => pruneExpiredSessions(database.db).catch((error: unknown) => logError('pruning sessions failed', error));
   await pruneSessions();
@@ -74,6 +79,7 @@ async function main(): Promise<void> {
       return;
     }
     stampClientAddress(request);
+    restoreFileLength(response);
     handleRequest(request, response).catch((error: unknown) => {
       logError('request failed', error);
       if (!response.headersSent) response.writeHead(500).end();

@@ -9,8 +9,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
 import { consultationPhase, hasEnded } from '@/lib/consultations/lifecycle';
 import { consultationColumns } from '@/lib/consultations/queries';
-import { checkUpload } from '@/lib/documents/file-check';
-import { databaseFileStorage } from '@/lib/documents/storage';
+import { forgetStoredFiles, recordStoredFiles, removeFiles, removeFilesIfFailed, storeUpload, type FileSource } from '@/lib/documents/storage';
 import { AppError } from '@/lib/errors';
 import { signedInId } from '@/lib/inputs/context';
 import { notify, sendAfterCommit, type PendingEmail } from '@/lib/notifications/notify';
@@ -56,48 +55,57 @@ export async function updateDecision(db: Db, { actor, now = new Date(), decision
 
 export async function deleteDraftDecision(db: Db, { actor, decisionId }: { actor: Actor; decisionId: string }): Promise<{ consultationId: string }> {
   authorize(actor, 'decision.manage');
-  return db.transaction(async (tx) => {
+  const deleted = await db.transaction(async (tx) => {
     const decision = await lockDraft(tx, decisionId);
     // Answers name the decisions they shaped; deleting one would change them silently.
     const [link] = await tx.select({ responseId: responseDecisions.responseId }).from(responseDecisions).where(eq(responseDecisions.decisionId, decisionId)).limit(1);
     if (link) throw new AppError('conflict', { detail: 'draft decision linked by responses', fieldErrors: { form: 'decision.linkedByResponses' } });
     const files = await tx.select({ fileId: decisionDocuments.fileId }).from(decisionDocuments).where(eq(decisionDocuments.decisionId, decisionId));
     await tx.delete(decisions).where(eq(decisions.id, decisionId));
-    for (const { fileId } of files) await databaseFileStorage(tx).remove(fileId);
-    return { consultationId: decision.consultationId };
+    const fileIds = files.map((file) => file.fileId);
+    await forgetStoredFiles(tx, fileIds);
+    return { consultationId: decision.consultationId, fileIds };
   });
+  // Only once the rows are gone for good; a crash before this leaves files the sweep removes.
+  await removeFiles(deleted.fileIds);
+  return { consultationId: deleted.consultationId };
 }
 
 export async function uploadDecisionDocument(
   db: Db,
-  { actor, now = new Date(), decisionId, title, fileName, bytes }: { actor: Actor; now?: Date; decisionId: string; title: string; fileName: string; bytes: Uint8Array },
+  { actor, now = new Date(), decisionId, title, fileName, file }: { actor: Actor; now?: Date; decisionId: string; title: string; fileName: string; file: FileSource },
 ): Promise<{ documentId: string; consultationId: string }> {
   authorize(actor, 'decision.manage');
   const uploaderId = signedInId(actor);
-  const checked = await checkUpload({ bytes, fileName });
-  if (!checked.ok) throw new AppError('bad_request', { detail: `upload refused: ${checked.fieldError}`, fieldErrors: { file: checked.fieldError } });
-  return db.transaction(async (tx) => {
-    const decision = await lockDraft(tx, decisionId);
-    const fileId = await databaseFileStorage(tx).put(bytes);
-    const [document] = await tx
-      .insert(decisionDocuments)
-      .values({ decisionId, title, fileName: checked.safeFileName, contentType: checked.contentType, byteSize: bytes.byteLength, fileId, uploadedBy: uploaderId, uploadedAt: now })
-      .returning({ id: decisionDocuments.id });
-    if (!document) throw new AppError('internal', { detail: 'decision document not stored' });
-    return { documentId: document.id, consultationId: decision.consultationId };
-  });
+  const stored = await storeUpload({ file, fileName });
+  if (!stored.ok) throw new AppError('bad_request', { detail: `upload refused: ${stored.fieldError}`, fieldErrors: { file: stored.fieldError } });
+  const { fileId } = stored;
+  return removeFilesIfFailed([fileId], () =>
+    db.transaction(async (tx) => {
+      const decision = await lockDraft(tx, decisionId);
+      await recordStoredFiles(tx, [fileId]);
+      const [document] = await tx
+        .insert(decisionDocuments)
+        .values({ decisionId, title, fileName: stored.safeFileName, contentType: stored.contentType, byteSize: stored.byteSize, fileId, uploadedBy: uploaderId, uploadedAt: now })
+        .returning({ id: decisionDocuments.id });
+      if (!document) throw new AppError('internal', { detail: 'decision document not stored' });
+      return { documentId: document.id, consultationId: decision.consultationId };
+    }),
+  );
 }
 
 export async function removeDecisionDocument(db: Db, { actor, documentId }: { actor: Actor; documentId: string }): Promise<{ consultationId: string }> {
   authorize(actor, 'decision.manage');
-  return db.transaction(async (tx) => {
+  const removed = await db.transaction(async (tx) => {
     const [document] = await tx.select({ decisionId: decisionDocuments.decisionId, fileId: decisionDocuments.fileId }).from(decisionDocuments).where(eq(decisionDocuments.id, documentId));
     if (!document) throw new AppError('not_found', { detail: 'decision document not found' });
     const decision = await lockDraft(tx, document.decisionId);
     await tx.delete(decisionDocuments).where(eq(decisionDocuments.id, documentId));
-    await databaseFileStorage(tx).remove(document.fileId);
-    return { consultationId: decision.consultationId };
+    await forgetStoredFiles(tx, [document.fileId]);
+    return { consultationId: decision.consultationId, fileId: document.fileId };
   });
+  await removeFiles([removed.fileId]);
+  return { consultationId: removed.consultationId };
 }
 
 export interface PublicationResult {

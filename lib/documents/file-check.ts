@@ -1,7 +1,8 @@
-// What an uploaded background document may be: its type is read from its bytes (the
-// browser's claim and the name's extension are whatever the sender wants them to be),
-// its size is bounded, and its name is made safe to store, show and send back.
-// Pure functions only, so the upload form can share the limits.
+// What an uploaded file may be: its type is read from its bytes (the browser's claim and
+// the name's extension are whatever the sender wants them to be), its size is bounded,
+// and its name is made safe to store, show and send back. No server-only imports, so
+// the upload forms can share the limits; storage.ts runs the check on the upload's
+// stream while it writes the file.
 
 /** 20 MiB: a long planning report with drawings fits; a video does not. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -71,14 +72,41 @@ export function safeFileName(fileName: string, extension: string): string {
   return `${base || 'document'}.${extension}`;
 }
 
-/** `maxBytes`: background documents may be larger than what a grievance attaches. */
-export async function checkUpload({ bytes, fileName, maxBytes = MAX_DOCUMENT_BYTES }: { bytes: Uint8Array; fileName: string; maxBytes?: number }): Promise<UploadCheck> {
-  if (bytes.byteLength === 0) return { ok: false, fieldError: 'fileEmpty' };
-  if (bytes.byteLength > maxBytes) return { ok: false, fieldError: 'fileTooLarge' };
+/** The first bytes that hold something, or null for an empty stream; the returned stream still yields every byte. */
+async function withFirstBytes(content: ReadableStream<Uint8Array>): Promise<ReadableStream<Uint8Array> | null> {
+  const reader = content.getReader();
+  let first: Uint8Array | undefined;
+  while (!first) {
+    const { done, value } = await reader.read();
+    if (done) return null;
+    if (value.byteLength > 0) first = value;
+  }
+  const head = first;
+  return new ReadableStream<Uint8Array>({
+    start: (controller) => controller.enqueue(head),
+    pull: async (controller) => {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
+/**
+ * Judges an upload by its content as it arrives: file-type reads only as far into the
+ * stream as it needs (the first bytes for most types, the entries of a zip for office
+ * files) and then stops. The size limit is counted by the store (storage.ts), which
+ * runs this while it writes the file.
+ */
+export async function checkUpload({ content, fileName }: { content: ReadableStream<Uint8Array>; fileName: string }): Promise<UploadCheck> {
+  const stream = await withFirstBytes(content);
+  if (!stream) return { ok: false, fieldError: 'fileEmpty' };
   // Loaded here rather than at the top so the upload form can import the limits above
   // without pulling the detector into the browser bundle.
-  const { fileTypeFromBuffer } = await import('file-type');
-  const detected = await fileTypeFromBuffer(bytes);
+  const { fileTypeFromStream } = await import('file-type');
+  const detected = await fileTypeFromStream(stream);
+  await stream.cancel().catch(() => {});
   const accepted = detected ? acceptedType(detected.mime) : undefined;
   if (!detected || !accepted) return { ok: false, fieldError: 'fileTypeNotAccepted' };
   return { ok: true, contentType: detected.mime, extension: accepted.extension, safeFileName: safeFileName(fileName, accepted.extension) };

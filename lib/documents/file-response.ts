@@ -4,23 +4,29 @@
 // renders them as a page of our origin.
 import { getTranslations } from 'next-intl/server';
 import { contentDisposition } from './file-check';
+import { FILE_LENGTH_HEADER } from './file-length';
+import type { StoredContent } from './storage';
 
 const UNTRUSTED_FILE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Content-Security-Policy': "default-src 'none'; sandbox",
 };
 
-/** `cacheControl`: public only for what anyone may read; personal or unpublished files are `private, no-store`. */
-export function fileResponse(file: { bytes: Uint8Array; contentType: string; fileName: string }, cacheControl: string): Response {
-  // Database drivers hand out ArrayBuffer-backed bytes, never shared memory; no copy needed.
-  const body = file.bytes as Uint8Array<ArrayBuffer>;
-  return new Response(body, {
+/**
+ * The file streamed from the store as it is sent: no copy of the whole file is ever in
+ * memory. `cacheControl`: public only for what anyone may read; personal or unpublished
+ * files are `private, no-store`.
+ */
+export function fileResponse(file: { content: StoredContent; contentType: string; fileName: string }, cacheControl: string): Response {
+  return new Response(file.content.stream(), {
     headers: {
       ...UNTRUSTED_FILE_HEADERS,
       'Content-Type': file.contentType,
       // Next 16.4 drops this header from route handler responses (FORBIDDEN_HEADERS in
-      // next/dist/server/send-response.js) and sends the body chunked; kept for when it does not.
-      'Content-Length': String(body.byteLength),
+      // next/dist/server/send-response.js); the custom server puts it back from
+      // FILE_LENGTH_HEADER (file-length.ts), so browsers can show download progress.
+      'Content-Length': String(file.content.byteSize),
+      [FILE_LENGTH_HEADER]: String(file.content.byteSize),
       'Content-Disposition': contentDisposition(file),
       'Cache-Control': cacheControl,
     },

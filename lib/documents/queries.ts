@@ -9,7 +9,7 @@ import { can } from '@/lib/auth/policy';
 import { isPublic } from '@/lib/consultations/lifecycle';
 import { consultationColumns } from '@/lib/consultations/queries';
 import { logError } from '@/lib/log';
-import { databaseFileStorage } from './storage';
+import { openStoredFile, type StoredContent } from './storage';
 
 export interface ConsultationDocument {
   id: string;
@@ -51,13 +51,14 @@ export interface DocumentDownload {
   fileName: string;
   contentType: string;
   byteSize: number;
-  bytes: Uint8Array;
+  /** The bytes, read from the store as they are sent. */
+  content: StoredContent;
   /** Whether everyone may see it now; caches may keep only public documents. */
   isPublic: boolean;
 }
 
 /**
- * The document's bytes, or null when it does not exist or its consultation is not
+ * The document's content, or null when it does not exist or its consultation is not
  * visible to the actor: staff see every document, others those of public consultations.
  */
 export async function findDownload(db: Db, { actor, documentId, now }: { actor: Actor; documentId: string; now: Date }): Promise<DocumentDownload | null> {
@@ -77,11 +78,11 @@ export async function findDownload(db: Db, { actor, documentId, now }: { actor: 
   if (!row) return null;
   const isPublicNow = isPublic(row.consultation, now);
   if (!can(actor, 'consultation.view', { isPublic: isPublicNow })) return null;
-  const bytes = await databaseFileStorage(db).get(row.fileId);
-  if (!bytes) {
+  const content = await openStoredFile(db, row.fileId);
+  if (!content) {
     // The foreign key forbids this; if it happens anyway, someone must look.
     logError('document download', new Error(`stored file of document ${documentId} is missing`));
     return null;
   }
-  return { fileName: row.fileName, contentType: row.contentType, byteSize: row.byteSize, bytes, isPublic: isPublicNow };
+  return { fileName: row.fileName, contentType: row.contentType, byteSize: row.byteSize, content, isPublic: isPublicNow };
 }

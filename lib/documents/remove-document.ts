@@ -7,11 +7,11 @@ import { consultationDocuments, consultations } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
 import { AppError } from '@/lib/errors';
-import { databaseFileStorage } from './storage';
+import { forgetStoredFiles, removeFiles } from './storage';
 
 export async function removeDocument(db: Db, { actor, documentId }: { actor: Actor; documentId: string }): Promise<{ consultationId: string }> {
   authorize(actor, 'consultation.manage');
-  return db.transaction(async (tx) => {
+  const removed = await db.transaction(async (tx) => {
     const [document] = await tx
       .select({ consultationId: consultationDocuments.consultationId, fileId: consultationDocuments.fileId })
       .from(consultationDocuments)
@@ -28,7 +28,10 @@ export async function removeDocument(db: Db, { actor, documentId }: { actor: Act
     if (consultation?.status !== 'draft') throw new AppError('conflict', { detail: 'document of a consultation past draft' });
     // A plan that is removed stops being the plan: plan_document_id is set null on delete.
     await tx.delete(consultationDocuments).where(eq(consultationDocuments.id, documentId));
-    await databaseFileStorage(tx).remove(document.fileId);
-    return { consultationId: document.consultationId };
+    await forgetStoredFiles(tx, [document.fileId]);
+    return document;
   });
+  // Only once the rows are gone for good; a crash before this leaves a file the sweep removes.
+  await removeFiles([removed.fileId]);
+  return { consultationId: removed.consultationId };
 }

@@ -10,7 +10,7 @@ import type { Db } from '@/db';
 import { grievanceAttachments, grievances } from '@/db/schema';
 import { isSignedIn, type Actor } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
-import { databaseFileStorage } from '@/lib/documents/storage';
+import { openStoredFile, type StoredContent } from '@/lib/documents/storage';
 import { logError } from '@/lib/log';
 import { recordAttachmentAccess } from './attachment-access-log';
 import type { FollowPass } from './follow-cookie';
@@ -19,7 +19,8 @@ import { isAssignedTo } from './identity';
 export interface GrievanceAttachmentDownload {
   fileName: string;
   contentType: string;
-  bytes: Uint8Array;
+  /** Read from the store as it is sent. */
+  content: StoredContent;
 }
 
 export async function findGrievanceAttachment(
@@ -53,13 +54,13 @@ export async function findGrievanceAttachment(
     // Recorded before the bytes leave: a download that cannot be recorded does not happen.
     if (row.isConfidential) await recordAttachmentAccess(db, { grievanceId: row.grievanceId, status: row.status, attachmentId, actor });
   }
-  const bytes = await databaseFileStorage(db).get(row.fileId);
-  if (!bytes) {
+  const content = await openStoredFile(db, row.fileId);
+  if (!content) {
     // The foreign key forbids this; if it happens anyway, someone must look.
     logError('grievance attachment download', new Error(`stored file of grievance attachment ${attachmentId} is missing`));
     return null;
   }
-  return { fileName: row.fileName, contentType: row.contentType, bytes };
+  return { fileName: row.fileName, contentType: row.contentType, content };
 }
 
 /** The files of a case, oldest first, as the case pages list them. */

@@ -1,7 +1,8 @@
 // A grievance enters the system: filed online by anyone (with or without an account) or
 // typed in by an officer from paper, a call, an e-mail or a visit. Either way it gets an
-// unguessable reference and a secret access key, its attachments are checked by content,
-// and the case, its files and its first event are stored together or not at all.
+// unguessable reference and a secret access key, its attachments are streamed into the
+// file store and checked by content on the way, then the case, the rows naming its files
+// and its first event are stored together; if that fails, the files are removed.
 //
 // A form sent twice (double click, retry) carries the same submission key and yields
 // the same case. Only a hash of the access key is stored, so the repeated answer comes
@@ -11,8 +12,7 @@ import type { Db } from '@/db';
 import { grievanceAttachments, grievanceChannels, grievanceEvents, grievances } from '@/db/schema';
 import { isSignedIn, type Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
-import { checkUpload } from '@/lib/documents/file-check';
-import { databaseFileStorage } from '@/lib/documents/storage';
+import { recordStoredFiles, removeFiles, storeUpload } from '@/lib/documents/storage';
 import { AppError } from '@/lib/errors';
 import { deadlineDaysOf } from './case-state';
 import { hashAccessKey, newAccessKey, newReference } from './codes';
@@ -20,7 +20,8 @@ import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type EventActorKind, type Grieva
 
 export interface GrievanceAttachmentUpload {
   fileName: string;
-  bytes: Uint8Array;
+  /** The uploaded File, streamed into the store; its size (file.size) is known before it is read. */
+  file: Blob;
 }
 
 export interface GrievanceFiling {
@@ -48,42 +49,59 @@ export interface FiledGrievance {
   isDuplicate: boolean;
 }
 
-export type CheckedAttachment = { fileName: string; contentType: string; bytes: Uint8Array };
+/** A file in the store, checked, that no row names yet. */
+export type StoredAttachment = { fileId: string; fileName: string; contentType: string; byteSize: number };
 
-/** Every file checked before anything is stored; the first refusal names its field. Shared with take-step.ts (files with a message). */
-export async function checkAttachments(attachments: GrievanceAttachmentUpload[]): Promise<CheckedAttachment[]> {
-  if (attachments.length > MAX_ATTACHMENTS) throw new AppError('bad_request', { fieldErrors: { attachments: 'grievance.tooManyAttachments' } });
-  const checked: CheckedAttachment[] = [];
-  for (const attachment of attachments) {
-    const result = await checkUpload({ bytes: attachment.bytes, fileName: attachment.fileName, maxBytes: MAX_ATTACHMENT_BYTES });
-    if (!result.ok) {
-      const fieldError = result.fieldError === 'fileTooLarge' ? 'grievance.attachmentTooLarge' : result.fieldError;
-      throw new AppError('bad_request', { detail: `attachment refused: ${result.fieldError}`, fieldErrors: { attachments: fieldError } });
-    }
-    checked.push({ fileName: result.safeFileName, contentType: result.contentType, bytes: attachment.bytes });
-  }
-  return checked;
+function attachmentRefusal(refusal: string): AppError {
+  const fieldError = refusal === 'fileTooLarge' ? 'grievance.attachmentTooLarge' : refusal;
+  return new AppError('bad_request', { detail: `attachment refused: ${refusal}`, fieldErrors: { attachments: fieldError } });
 }
 
-/** Stores checked files with the event they came with; `db` is the transaction that writes the event. */
+/**
+ * Streams every file into the store, each checked by content as it arrives; the first
+ * refusal removes the files already stored and names its field. Count and sizes are
+ * checked first, without reading. Shared with take-step.ts (files with a message); the
+ * caller records the files in its transaction (storeAttachments) or removes them.
+ */
+export async function storeAttachmentFiles(attachments: GrievanceAttachmentUpload[]): Promise<StoredAttachment[]> {
+  if (attachments.length > MAX_ATTACHMENTS) throw new AppError('bad_request', { fieldErrors: { attachments: 'grievance.tooManyAttachments' } });
+  for (const { file } of attachments) {
+    if (file.size === 0) throw attachmentRefusal('fileEmpty');
+    if (file.size > MAX_ATTACHMENT_BYTES) throw attachmentRefusal('fileTooLarge');
+  }
+  const stored: StoredAttachment[] = [];
+  try {
+    for (const attachment of attachments) {
+      const result = await storeUpload({ file: attachment.file, fileName: attachment.fileName, maxBytes: MAX_ATTACHMENT_BYTES });
+      if (!result.ok) throw attachmentRefusal(result.fieldError);
+      stored.push({ fileId: result.fileId, fileName: result.safeFileName, contentType: result.contentType, byteSize: result.byteSize });
+    }
+  } catch (error) {
+    await removeFiles(stored.map((attachment) => attachment.fileId));
+    throw error;
+  }
+  return stored;
+}
+
+/** Names stored files in the case, with the event they came with; `db` is the transaction that writes the event. */
 export async function storeAttachments(
   db: Db,
-  { grievanceId, eventId, addedBy, attachments, now }: { grievanceId: string; eventId: string | null; addedBy: EventActorKind; attachments: CheckedAttachment[]; now: Date },
+  { grievanceId, eventId, addedBy, attachments, now }: { grievanceId: string; eventId: string | null; addedBy: EventActorKind; attachments: StoredAttachment[]; now: Date },
 ): Promise<void> {
-  const storage = databaseFileStorage(db);
-  for (const attachment of attachments) {
-    const fileId = await storage.put(attachment.bytes);
-    await db.insert(grievanceAttachments).values({
+  if (attachments.length === 0) return;
+  await recordStoredFiles(db, attachments.map((attachment) => attachment.fileId));
+  await db.insert(grievanceAttachments).values(
+    attachments.map((attachment) => ({
       grievanceId,
       eventId,
       fileName: attachment.fileName,
       contentType: attachment.contentType,
-      byteSize: attachment.bytes.byteLength,
-      fileId,
+      byteSize: attachment.byteSize,
+      fileId: attachment.fileId,
       addedBy,
       createdAt: now,
-    });
-  }
+    })),
+  );
 }
 
 async function storeCase(
@@ -103,9 +121,9 @@ async function storeCase(
     .where(eq(grievanceChannels.id, filing.channelId))
     .limit(1);
   if (!channel) throw new AppError('bad_request', { fieldErrors: { channelId: 'grievance.channelNotFound' } });
-  const attachments = await checkAttachments(filing.attachments);
   const accessKey = newAccessKey();
 
+  // Before the files are read: the first copy of the form stored them already.
   const [earlier] = await db
     .select({ id: grievances.id, reference: grievances.reference })
     .from(grievances)
@@ -116,6 +134,7 @@ async function storeCase(
     return { grievanceId: earlier.id, reference: earlier.reference, accessKey, isDuplicate: true };
   }
 
+  const attachments = await storeAttachmentFiles(filing.attachments);
   const reference = newReference();
   try {
     return await db.transaction(async (tx) => {
@@ -153,6 +172,7 @@ async function storeCase(
       return { grievanceId: stored.id, reference, accessKey, isDuplicate: false };
     });
   } catch (error) {
+    await removeFiles(attachments.map((attachment) => attachment.fileId));
     // Two copies of the same form at the same moment: the other one stored the case.
     const [winner] = await db.select({ id: grievances.id }).from(grievances).where(eq(grievances.submissionKey, filing.submissionKey)).limit(1);
     if (!winner) throw error;

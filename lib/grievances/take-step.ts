@@ -12,7 +12,8 @@ import { AppError } from '@/lib/errors';
 import { contactEmail, notify, sendAfterCommit, type PendingEmail } from '@/lib/notifications/notify';
 import type { ComplainantAccess } from './access';
 import { caseStateOf, deadlineDaysOf } from './case-state';
-import { checkAttachments, storeAttachments, type GrievanceAttachmentUpload } from './file-grievance';
+import { removeFilesIfFailed } from '@/lib/documents/storage';
+import { storeAttachmentFiles, storeAttachments, type GrievanceAttachmentUpload } from './file-grievance';
 import { refuseStep, statusAfter, type StepRefusal, type StepTaker } from './workflow';
 import type { EventActorKind, GrievanceStatus, GrievanceStep } from './vocabulary';
 import { isUuid } from '@/lib/validation/uuid';
@@ -89,11 +90,13 @@ export async function takeStep(db: Db, { grievanceId, by, step, message, officer
   if (attachments.length > 0 && step !== 'message') {
     throw new AppError('bad_request', { detail: `attachments sent with step ${step}`, fieldErrors: { attachments: 'grievance.attachmentsNotAllowed' } });
   }
-  // Read by content before the case is locked: a refused file stores nothing and holds no lock.
-  const checkedAttachments = await checkAttachments(attachments);
+  // Streamed into the store and checked before the case is locked: a refused file leaves
+  // nothing and holds no lock; if the step is refused, the files are removed.
+  const storedAttachments = await storeAttachmentFiles(attachments);
 
   const emails: PendingEmail[] = [];
-  const taken = await db.transaction(async (tx) => {
+  const fileIds = storedAttachments.map((attachment) => attachment.fileId);
+  const taken = await removeFilesIfFailed(fileIds, () => db.transaction(async (tx) => {
     const [stored] = await tx.select().from(grievances).where(eq(grievances.id, grievanceId)).for('update');
     if (!stored) throw new AppError('not_found', { detail: 'grievance not found', fieldErrors: { form: 'grievance.caseNotFound' } });
     const days = deadlineDaysOf(stored);
@@ -153,7 +156,7 @@ export async function takeStep(db: Db, { grievanceId, by, step, message, officer
       })
       .returning({ id: grievanceEvents.id });
     if (!event) throw new AppError('internal', { detail: 'event insert returned no row' });
-    await storeAttachments(tx as unknown as Db, { grievanceId, eventId: event.id, addedBy: actorKind, attachments: checkedAttachments, now });
+    await storeAttachments(tx as unknown as Db, { grievanceId, eventId: event.id, addedBy: actorKind, attachments: storedAttachments, now });
 
     // The complainant hears of every step the city takes but an assignment; the note names
     // the step. An account's notification is enough: a contact address given besides it
@@ -166,7 +169,7 @@ export async function takeStep(db: Db, { grievanceId, by, step, message, officer
       }
     }
     return { eventId: event.id, status };
-  });
+  }));
   sendAfterCommit(emails);
   return taken;
 }

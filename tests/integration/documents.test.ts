@@ -5,11 +5,12 @@ import { ANONYMOUS } from '@/lib/auth/actor';
 import { MAX_DOCUMENT_BYTES } from '@/lib/documents/file-check';
 import { findDownload, listConsultationDocuments } from '@/lib/documents/queries';
 import { removeDocument } from '@/lib/documents/remove-document';
-import { databaseFileStorage, memoryFileStorage, type FileStorage } from '@/lib/documents/storage';
+import { fileStorage } from '@/lib/documents/storage';
 import { uploadDocument } from '@/lib/documents/upload-document';
 import { createActor } from './support/actors';
 import { createTestConsultation } from './support/consultations';
 import { testBackends, useSuiteDatabase } from './support/databases';
+import { filesOnDisk, readAll } from './support/files';
 
 const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64'));
@@ -17,25 +18,8 @@ const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA
 const allByteValues = Uint8Array.from({ length: 4096 }, (_, index) => index % 256);
 const pdfWithBinary = new Uint8Array([...pdf, ...allByteValues]);
 
-function storageContract(name: string, open: () => FileStorage) {
-  it(`${name} storage gives back exactly what it was given, until removed`, async () => {
-    const storage = open();
-    const id = await storage.put(pdfWithBinary);
-    expect(await storage.get(id)).toEqual(pdfWithBinary);
-    await storage.remove(id);
-    expect(await storage.get(id)).toBeNull();
-    await expect(storage.remove(id)).resolves.toBeUndefined();
-  });
-}
-
-describe('memory file storage', () => {
-  storageContract('memory', memoryFileStorage);
-});
-
 describe.each(testBackends)('background documents on $name', (backend) => {
   const handle = useSuiteDatabase(backend);
-
-  storageContract('database', () => databaseFileStorage(handle.db));
 
   it('lets staff upload a document that everyone downloads byte for byte once the consultation is public', async () => {
     const moderator = await createActor(handle.db, 'moderator');
@@ -46,13 +30,13 @@ describe.each(testBackends)('background documents on $name', (backend) => {
       title: 'Traffic study',
       isPlan: false,
       fileName: 'C:\\fakepath\\Traffic "study".PDF',
-      bytes: pdfWithBinary,
+      file: new Blob([pdfWithBinary]),
     });
 
     for (const actor of [moderator, ANONYMOUS, await createActor(handle.db, 'resident')]) {
       const download = await findDownload(handle.db, { actor, documentId: id, now: new Date() });
       expect(download).toMatchObject({ fileName: 'Traffic study.pdf', contentType: 'application/pdf', byteSize: pdfWithBinary.byteLength, isPublic: true });
-      expect(Buffer.from(download!.bytes).equals(Buffer.from(pdfWithBinary))).toBe(true);
+      expect((await readAll(download!.content)).equals(Buffer.from(pdfWithBinary))).toBe(true);
     }
   });
 
@@ -62,17 +46,17 @@ describe.each(testBackends)('background documents on $name', (backend) => {
     const large = new Uint8Array(MAX_DOCUMENT_BYTES);
     for (let index = 0; index < large.byteLength; index += 4096) large[index] = index % 251;
     large.set(pdf);
-    const { id } = await uploadDocument(handle.db, { actor: moderator, consultationId: consultation.id, title: 'Full plan set', isPlan: false, fileName: 'set.pdf', bytes: large });
+    const { id } = await uploadDocument(handle.db, { actor: moderator, consultationId: consultation.id, title: 'Full plan set', isPlan: false, fileName: 'set.pdf', file: new Blob([large]) });
     const download = await findDownload(handle.db, { actor: ANONYMOUS, documentId: id, now: new Date() });
     expect(download?.byteSize).toBe(MAX_DOCUMENT_BYTES);
-    expect(Buffer.from(download!.bytes).equals(Buffer.from(large))).toBe(true);
+    expect((await readAll(download!.content)).equals(Buffer.from(large))).toBe(true);
   });
 
   it('lists documents oldest first, without their bytes', async () => {
     const moderator = await createActor(handle.db, 'moderator');
     const consultation = await createTestConsultation(handle.db, { status: 'draft', withDocument: false });
     const upload = (title: string, now: Date) =>
-      uploadDocument(handle.db, { actor: moderator, now, consultationId: consultation.id, title, isPlan: false, fileName: 'a.pdf', bytes: pdf });
+      uploadDocument(handle.db, { actor: moderator, now, consultationId: consultation.id, title, isPlan: false, fileName: 'a.pdf', file: new Blob([pdf]) });
     await upload('Second', new Date('2030-01-02T10:00:00Z'));
     await upload('First', new Date('2030-01-01T10:00:00Z'));
 
@@ -91,7 +75,7 @@ describe.each(testBackends)('background documents on $name', (backend) => {
 
   it('refuses residents, organization members and visitors', async () => {
     const consultation = await createTestConsultation(handle.db, { status: 'draft', withDocument: false });
-    const attempt = { consultationId: consultation.id, title: 'Not mine to add', isPlan: false, fileName: 'a.pdf', bytes: pdf };
+    const attempt = { consultationId: consultation.id, title: 'Not mine to add', isPlan: false, fileName: 'a.pdf', file: new Blob([pdf]) };
     for (const role of ['resident', 'organization_member'] as const) {
       await expect(uploadDocument(handle.db, { ...attempt, actor: await createActor(handle.db, role) })).rejects.toMatchObject({ code: 'forbidden' });
     }
@@ -104,15 +88,17 @@ describe.each(testBackends)('background documents on $name', (backend) => {
     const consultation = await createTestConsultation(handle.db, { status: 'draft', withDocument: false });
     const storedCount = async () => (await handle.db.select({ value: count() }).from(storedFiles))[0]?.value;
     const before = await storedCount();
+    const filesBefore = await filesOnDisk();
     const html = new TextEncoder().encode('<!doctype html><script>alert(1)</script>');
     await expect(
-      uploadDocument(handle.db, { actor: admin, consultationId: consultation.id, title: 'Report', isPlan: false, fileName: 'report.pdf', bytes: html }),
+      uploadDocument(handle.db, { actor: admin, consultationId: consultation.id, title: 'Report', isPlan: false, fileName: 'report.pdf', file: new Blob([html]) }),
     ).rejects.toMatchObject({ code: 'bad_request', fieldErrors: { file: 'fileTypeNotAccepted' } });
     await expect(
-      uploadDocument(handle.db, { actor: admin, consultationId: consultation.id, title: 'Report', isPlan: false, fileName: 'report.pdf', bytes: new Uint8Array() }),
+      uploadDocument(handle.db, { actor: admin, consultationId: consultation.id, title: 'Report', isPlan: false, fileName: 'report.pdf', file: new Blob([new Uint8Array()]) }),
     ).rejects.toMatchObject({ code: 'bad_request', fieldErrors: { file: 'fileEmpty' } });
     expect(await listConsultationDocuments(handle.db, { consultationId: consultation.id })).toEqual([]);
     expect(await storedCount()).toBe(before);
+    expect(await filesOnDisk()).toEqual(filesBefore);
   });
 
   it('names a consultation that does not exist', async () => {
@@ -124,7 +110,7 @@ describe.each(testBackends)('background documents on $name', (backend) => {
         title: 'Lost',
         isPlan: false,
         fileName: 'a.pdf',
-        bytes: pdf,
+        file: new Blob([pdf]),
       }),
     ).rejects.toMatchObject({ code: 'bad_request', fieldErrors: { consultationId: 'consultationNotFound' } });
   });
@@ -134,13 +120,13 @@ describe.each(testBackends)('background documents on $name', (backend) => {
     const consultation = await createTestConsultation(handle.db, { status: 'draft', withDocument: false });
     const plan = { actor: moderator, consultationId: consultation.id, title: 'Site plan', isPlan: true };
 
-    await expect(uploadDocument(handle.db, { ...plan, fileName: 'plan.png', bytes: pdf })).rejects.toMatchObject({
+    await expect(uploadDocument(handle.db, { ...plan, fileName: 'plan.png', file: new Blob([pdf]) })).rejects.toMatchObject({
       code: 'bad_request',
       fieldErrors: { isPlan: 'planMustBeImage' },
     });
     expect(await listConsultationDocuments(handle.db, { consultationId: consultation.id })).toEqual([]);
 
-    const { id } = await uploadDocument(handle.db, { ...plan, fileName: 'plan.pdf', bytes: png });
+    const { id } = await uploadDocument(handle.db, { ...plan, fileName: 'plan.pdf', file: new Blob([png]) });
     const [row] = await handle.db.select({ planDocumentId: consultations.planDocumentId }).from(consultations).where(eq(consultations.id, consultation.id));
     expect(row?.planDocumentId).toBe(id);
     expect(await findDownload(handle.db, { actor: moderator, documentId: id, now: new Date() })).toMatchObject({ contentType: 'image/png', fileName: 'plan.png' });
@@ -150,7 +136,7 @@ describe.each(testBackends)('background documents on $name', (backend) => {
     const moderator = await createActor(handle.db, 'moderator');
     const consultation = await createTestConsultation(handle.db, { status: 'open', withDocument: false });
     await expect(
-      uploadDocument(handle.db, { actor: moderator, consultationId: consultation.id, title: 'New plan', isPlan: true, fileName: 'plan.png', bytes: png }),
+      uploadDocument(handle.db, { actor: moderator, consultationId: consultation.id, title: 'New plan', isPlan: true, fileName: 'plan.png', file: new Blob([png]) }),
     ).rejects.toMatchObject({ code: 'conflict', fieldErrors: { isPlan: 'consultationNotEditable' } });
     expect(await listConsultationDocuments(handle.db, { consultationId: consultation.id })).toEqual([]);
   });
@@ -159,7 +145,7 @@ describe.each(testBackends)('background documents on $name', (backend) => {
     const moderator = await createActor(handle.db, 'moderator');
     const resident = await createActor(handle.db, 'resident');
     const consultation = await createTestConsultation(handle.db, { status: 'draft', withDocument: false });
-    const { id } = await uploadDocument(handle.db, { actor: moderator, consultationId: consultation.id, title: 'Draft report', isPlan: false, fileName: 'a.pdf', bytes: pdf });
+    const { id } = await uploadDocument(handle.db, { actor: moderator, consultationId: consultation.id, title: 'Draft report', isPlan: false, fileName: 'a.pdf', file: new Blob([pdf]) });
     const now = new Date();
 
     expect(await findDownload(handle.db, { actor: ANONYMOUS, documentId: id, now })).toBeNull();
@@ -177,14 +163,15 @@ describe.each(testBackends)('background documents on $name', (backend) => {
   it('removes a draft document with its bytes, and the plan with it', async () => {
     const moderator = await createActor(handle.db, 'moderator');
     const consultation = await createTestConsultation(handle.db, { status: 'draft', withDocument: false });
-    const { id } = await uploadDocument(handle.db, { actor: moderator, consultationId: consultation.id, title: 'Old plan', isPlan: true, fileName: 'p.png', bytes: png });
+    const { id } = await uploadDocument(handle.db, { actor: moderator, consultationId: consultation.id, title: 'Old plan', isPlan: true, fileName: 'p.png', file: new Blob([png]) });
     const [document] = await handle.db.select({ fileId: consultationDocuments.fileId }).from(consultationDocuments).where(eq(consultationDocuments.id, id));
 
     await expect(removeDocument(handle.db, { actor: await createActor(handle.db, 'resident'), documentId: id })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await removeDocument(handle.db, { actor: moderator, documentId: id })).toEqual({ consultationId: consultation.id });
 
     expect(await listConsultationDocuments(handle.db, { consultationId: consultation.id })).toEqual([]);
-    expect(await databaseFileStorage(handle.db).get(document!.fileId)).toBeNull();
+    expect(await fileStorage().open(document!.fileId)).toBeNull();
+    expect(await handle.db.select().from(storedFiles).where(eq(storedFiles.id, document!.fileId))).toEqual([]);
     const [row] = await handle.db.select({ planDocumentId: consultations.planDocumentId }).from(consultations).where(eq(consultations.id, consultation.id));
     expect(row?.planDocumentId).toBeNull();
     await expect(removeDocument(handle.db, { actor: moderator, documentId: id })).rejects.toMatchObject({ code: 'not_found' });
@@ -194,7 +181,7 @@ describe.each(testBackends)('background documents on $name', (backend) => {
     const moderator = await createActor(handle.db, 'moderator');
     for (const status of ['information', 'open', 'closed'] as const) {
       const consultation = await createTestConsultation(handle.db, { status, withDocument: false });
-      const { id } = await uploadDocument(handle.db, { actor: moderator, consultationId: consultation.id, title: 'Report', isPlan: false, fileName: 'a.pdf', bytes: pdf });
+      const { id } = await uploadDocument(handle.db, { actor: moderator, consultationId: consultation.id, title: 'Report', isPlan: false, fileName: 'a.pdf', file: new Blob([pdf]) });
       await expect(removeDocument(handle.db, { actor: moderator, documentId: id })).rejects.toMatchObject({ code: 'conflict' });
       expect(await findDownload(handle.db, { actor: ANONYMOUS, documentId: id, now: new Date() })).not.toBeNull();
     }

@@ -367,14 +367,14 @@ describe.each(testBackends)('grievance handling on $name', (backend) => {
       by: { kind: 'complainant', access },
       step: 'message',
       message: 'Here is the noise log I kept.',
-      attachments: [{ fileName: 'noise log.pdf', bytes: PDF }],
+      attachments: [{ fileName: 'noise log.pdf', file: new Blob([PDF]) }],
     });
     const fromOfficer = await takeStep(handle.db, {
       grievanceId: filed.grievanceId,
       by: staff(officer),
       step: 'message',
       message: 'The contractor’s schedule is attached.',
-      attachments: [{ fileName: 'schedule.pdf', bytes: PDF }],
+      attachments: [{ fileName: 'schedule.pdf', file: new Blob([PDF]) }],
     });
 
     const view = await loadComplainantView(handle.db, { access });
@@ -389,7 +389,7 @@ describe.each(testBackends)('grievance handling on $name', (backend) => {
 
     // Who may download is the route's check (grievance-filing.test.ts); the complainant's download is in the e2e test.
     const complainantFile = filesOf(fromComplainant.eventId)[0]!;
-    expect(await findGrievanceAttachment(handle.db, { attachmentId: complainantFile.id, actor: officer, pass: null })).toMatchObject({ fileName: 'noise log.pdf', bytes: PDF });
+    expect(await findGrievanceAttachment(handle.db, { attachmentId: complainantFile.id, actor: officer, pass: null })).toMatchObject({ fileName: 'noise log.pdf', content: expect.objectContaining({ byteSize: PDF.byteLength }) });
   });
 
   it('refuses a file of a wrong type, too large or one too many at the field, and files with any step but a message, storing nothing', async () => {
@@ -403,10 +403,10 @@ describe.each(testBackends)('grievance handling on $name', (backend) => {
       events: (await handle.db.select({ n: count() }).from(grievanceEvents).where(eq(grievanceEvents.grievanceId, filed.grievanceId)))[0]!.n,
     });
     const before = await countOf();
-    const fine = { fileName: 'fine.pdf', bytes: PDF };
+    const fine = { fileName: 'fine.pdf', file: new Blob([PDF]) };
     const refused = [
-      { by: { kind: 'complainant', access } as StepBy, file: { fileName: 'letter.pdf', bytes: new TextEncoder().encode('#!/bin/sh\necho not a pdf\n') }, fieldError: 'fileTypeNotAccepted' },
-      { by: staff(officer), file: { fileName: 'scan.pdf', bytes: new Uint8Array(MAX_ATTACHMENT_BYTES + 1) }, fieldError: 'grievance.attachmentTooLarge' },
+      { by: { kind: 'complainant', access } as StepBy, file: { fileName: 'letter.pdf', file: new Blob(['#!/bin/sh\necho not a pdf\n']) }, fieldError: 'fileTypeNotAccepted' },
+      { by: staff(officer), file: { fileName: 'scan.pdf', file: new Blob([new Uint8Array(MAX_ATTACHMENT_BYTES + 1)]) }, fieldError: 'grievance.attachmentTooLarge' },
     ];
     for (const { by, file, fieldError } of refused) {
       await expect(takeStep(handle.db, { grievanceId: filed.grievanceId, by, step: 'message', message: 'With a file.', attachments: [fine, file] })).rejects.toMatchObject({

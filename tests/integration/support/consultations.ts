@@ -2,7 +2,8 @@
 // so a test can start from "open for a week" without waiting for the calendar.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db';
-import { consultationDocuments, consultations, grievanceChannels, initiatives, storedFiles } from '@/db/schema';
+import { consultationDocuments, consultations, grievanceChannels, initiatives } from '@/db/schema';
+import { storeTrustedFile } from '@/lib/documents/storage';
 import type { ConsultationStatus, ModerationMode } from '@/lib/consultations/vocabulary';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -72,10 +73,10 @@ export async function createTestConsultation(
 /** A background document (a tiny PDF) uploaded at `uploadedAt`. */
 export async function addTestDocument(db: Db, consultationId: string, uploadedAt: Date): Promise<string> {
   const bytes = new TextEncoder().encode('%PDF-1.4\n%test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-  const [file] = await db.insert(storedFiles).values({ bytes }).returning({ id: storedFiles.id });
+  const { fileId } = await storeTrustedFile(db, new Blob([bytes]));
   const [document] = await db
     .insert(consultationDocuments)
-    .values({ consultationId, title: 'Background report', fileName: 'background.pdf', contentType: 'application/pdf', byteSize: bytes.byteLength, fileId: file!.id, uploadedAt })
+    .values({ consultationId, title: 'Background report', fileName: 'background.pdf', contentType: 'application/pdf', byteSize: bytes.byteLength, fileId, uploadedAt })
     .returning({ id: consultationDocuments.id });
   return document!.id;
 }

@@ -25,7 +25,7 @@ export async function uploadDocumentAction(previous: FormState, formData: FormDa
   const file = formData instanceof FormData ? chosenFile(formData) : null;
   const upload = formAction(uploadDocumentSchema, async (input, { db, actor }) => {
     if (!file) throw new AppError('bad_request', { fieldErrors: { file: 'fileRequired' } });
-    await uploadDocument(db, { actor, ...input, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    await uploadDocument(db, { actor, ...input, fileName: file.name, file });
     refresh(input.consultationId);
     return successState();
   });

@@ -7,7 +7,7 @@ import { can } from '@/lib/auth/policy';
 import { getActor } from '@/lib/auth/session';
 import { findDecisionDocument } from '@/lib/decisions/queries';
 import { fileErrorResponse, fileNotFoundResponse, fileResponse } from '@/lib/documents/file-response';
-import { databaseFileStorage } from '@/lib/documents/storage';
+import { openStoredFile } from '@/lib/documents/storage';
 import { logError } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
@@ -24,13 +24,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ doc
     const isPublished = document.decisionStatus === 'published';
     // A draft's document answers like one that does not exist: its title may not be public yet.
     if (!can(await getActor(), 'decision.view', { isPublished })) return fileNotFoundResponse();
-    const bytes = await databaseFileStorage(db).get(document.fileId);
-    if (!bytes) {
+    const content = await openStoredFile(db, document.fileId);
+    if (!content) {
       // The foreign key forbids this; if it happens anyway, someone must look.
       logError('decision document download', new Error(`stored file of decision document ${document.id} is missing`));
       return fileNotFoundResponse();
     }
-    return fileResponse({ bytes, contentType: document.contentType, fileName: document.fileName }, isPublished ? 'public, max-age=300' : 'private, no-store');
+    return fileResponse({ content, contentType: document.contentType, fileName: document.fileName }, isPublished ? 'public, max-age=300' : 'private, no-store');
   } catch (error) {
     logError('decision document download failed', error);
     return fileErrorResponse();

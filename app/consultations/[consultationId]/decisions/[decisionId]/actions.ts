@@ -58,7 +58,7 @@ export async function uploadDecisionDocumentAction(previous: FormState, formData
   const file = isChosenFile(chosen) ? chosen : null;
   const upload = formAction(uploadDecisionDocumentSchema, async (input, { db, actor }) => {
     if (!file) throw new AppError('bad_request', { fieldErrors: { file: 'fileRequired' } });
-    const { consultationId } = await uploadDecisionDocument(db, { actor, ...input, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const { consultationId } = await uploadDecisionDocument(db, { actor, ...input, fileName: file.name, file });
     refresh(consultationId);
     return successState();
   });
