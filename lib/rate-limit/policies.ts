@@ -25,7 +25,7 @@ export const RATE_LIMIT_POLICIES = {
   grievanceFiling: { points: 5, windowSeconds: HOUR, counts: 'grievances filed' },
   grievanceMessage: { points: 30, windowSeconds: HOUR, counts: 'messages and steps in grievance cases' },
   /** Inputs, replies, reports and support given in consultations. */
-  contribution: { points: 60, windowSeconds: HOUR, counts: 'inputs, replies, reports and supports' },
+  contribution: { points: 300, windowSeconds: HOUR, counts: 'inputs, replies, reports and supports' },
   collabToken: { points: 120, windowSeconds: MINUTE, counts: 'collaboration tokens issued' },
   /** Bytes of files sent by people who are not signed in, per address… */
   anonymousUploadBytesPerAddress: { points: 100 * MEBIBYTE, windowSeconds: HOUR, counts: 'bytes uploaded anonymously per address' },

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '@/db';
+import type { DatabaseHandle } from '@/db';
 import { rateLimits } from '@/db/schema';
 import type { AppError } from '@/lib/errors';
 import { consumeRateLimit } from '@/lib/rate-limit/limits';

@@ -2,7 +2,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { expectHydrated } from '../support/hydration';
 
 export const WRONG_CREDENTIALS = 'The e-mail or password is wrong.';
-export const TOO_MANY_ATTEMPTS = 'Too many failed sign-ins. Try again later, in about ten minutes.';
+/** The wait is said in seconds (or minutes) and is never long. */
+export const TOO_MANY_ATTEMPTS = /Too many failed sign-ins from your connection\. Please wait \d+ (seconds?|minutes?) and try again\./;
 
 /** /signin: e-mail and password; problems are announced in an alert above the fields. */
 export class SignInPage {
