@@ -1,7 +1,26 @@
 // The database of this process: real PostgreSQL through postgres.js when DATABASE_URL
 // is set, otherwise embedded PGlite in the data folder. Both run the same migrations.
-import { mkdirSync } from 'node:fs';
+//
+// Embedded PGlite runs in a worker thread (db/pglite-worker.mjs), because PGlite runs
+// its WASM on the thread that calls it: on the app's thread one large statement (a
+// 50 MB insert, a slow query) stalled every HTTP request and websocket of the process.
+// The app talks to the worker with postgres.js, the driver it uses for PostgreSQL,
+// over MessagePorts carrying the wire protocol (db/pglite-thread.ts). Chosen over:
+// - @electric-sql/pglite-socket (0.2.18): it pins @electric-sql/pglite 0.5.15 and seven
+//   extension packages as peer dependencies (npm refuses 0.5.16 without overrides, and
+//   would install the seven), and listens on a TCP port or socket file without any
+//   authentication, which every local process could then use. Its several connections
+//   share PGlite's one session, so it would be used with one connection anyway; what
+//   it adds over the ~100 lines of the worker is the framing of the protocol.
+// - drizzle-orm's pg-proxy driver: it has no transactions ("not supported by the
+//   Postgres Proxy driver"), which the collaboration store and others need.
+// - @electric-sql/pglite/worker: written for browsers' Web Workers (navigator.locks for
+//   leader election, BroadcastChannel between tabs, the Web Worker message API), none
+//   of which Node 20's worker_threads offers; and several round trips per query.
+// One driver for both backends also means the embedded database answers as PostgreSQL
+// does (the same result shapes and type parsing), and the tests run that path.
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { env } from '@/lib/env';
 import { logError } from '@/lib/log';
@@ -54,31 +73,59 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
 const ANALYZE_EVERY_MS = 10 * 60 * 1000;
 
 async function openPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { drizzle } = await import('drizzle-orm/pglite');
-  const { migrate } = await import('drizzle-orm/pglite/migrator');
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+  const { startPgliteThread } = await import('./pglite-thread');
 
-  // PGlite does not create missing parent folders itself.
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
-  await client.waitReady;
-  const drizzleDb = drizzle(client, { schema });
-  await migrate(drizzleDb, { migrationsFolder: MIGRATIONS_FOLDER });
-  // PGlite has no autovacuum, so nothing ever gathers planner statistics: without
-  // them it plans every query for empty tables. Gather them at start and now and then.
-  await client.exec('ANALYZE');
-  const analyzeTimer = setInterval(() => {
-    client.exec('ANALYZE').catch((error: unknown) => logError('analyzing the embedded database failed', error));
-  }, ANALYZE_EVERY_MS);
-  analyzeTimer.unref();
-  return {
-    db: drizzleDb as unknown as Db,
-    kind: 'pglite',
-    close: () => {
-      clearInterval(analyzeTimer);
-      return client.close();
-    },
+  const thread = await startPgliteThread({ dataDir });
+  // postgres.js takes any stream as its socket (documented, for other runtimes); its
+  // types do not list the option.
+  const socketOption: { socket: () => Duplex } = { socket: () => thread.connect() };
+  const client = postgres({
+    ...socketOption,
+    // PGlite is one backend, one session: the worker serves one connection at a time.
+    // Transactions hold it, as PGlite's own transaction lock did.
+    max: 1,
+    // Named prepared statements would accumulate in that one backend, for ever.
+    prepare: false,
+    // Nothing to gain from reconnecting to a thread of the same process.
+    idle_timeout: 0,
+    max_lifetime: null,
+    username: 'postgres',
+    database: 'postgres',
+    onnotice: () => {},
+  });
+  const closeAll = async () => {
+    try {
+      await client.end({ timeout: 5 });
+    } finally {
+      await thread.close();
+    }
   };
+  try {
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    // PGlite has no autovacuum, so nothing ever gathers planner statistics: without
+    // them it plans every query for empty tables. Gather them at start and now and then.
+    await client.unsafe('ANALYZE');
+    const analyzeTimer = setInterval(() => {
+      client.unsafe('ANALYZE').catch((error: unknown) => logError('analyzing the embedded database failed', error));
+    }, ANALYZE_EVERY_MS);
+    analyzeTimer.unref();
+    return {
+      db: db as unknown as Db,
+      kind: 'pglite',
+      close: () => {
+        clearInterval(analyzeTimer);
+        return closeAll();
+      },
+    };
+  } catch (error) {
+    // A failed open leaves no thread (and no PGlite on the folder) behind.
+    await closeAll().catch(() => {});
+    throw error;
+  }
 }
 
 declare global {
