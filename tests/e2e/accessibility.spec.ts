@@ -147,6 +147,6 @@ test('fields with an error are announced with their message', async ({ signUpPag
   const details = freshAccountDetails();
   await signUpPage.goto();
   await signUpPage.submit({ name: details.name, email: details.email, password: 'short' });
-  await expect(signUpPage.password).toHaveAccessibleDescription(/The password must have at least 10 characters\./);
-  await expect(signUpPage.password).toHaveAccessibleDescription(/At least 10 characters\./);
+  await expect(signUpPage.password).toHaveAccessibleDescription(/The password must have at least 8 characters\./);
+  await expect(signUpPage.password).toHaveAccessibleDescription(/At least 8 characters; spaces are welcome\. Common passwords, your e-mail and your name are refused\./);
 });
