@@ -179,7 +179,9 @@ describe.each(testBackends)('the complainant’s side of grievances on $name', (
     const channelId = await createChannel(handle.db);
     const officer = await createActor(handle.db, 'grievance_officer');
     const moderator = await createActor(handle.db, 'moderator');
-    const filed = await file(ANONYMOUS, filing(channelId, { attachments: [{ fileName: 'noise log.pdf', file: new Blob([PDF]) }] }));
+    // Not confidential: any officer may then open its files (a confidential case's are for its
+    // assigned officer and administrators: grievance-confidential.test.ts).
+    const filed = await file(ANONYMOUS, filing(channelId, { isConfidential: false, attachments: [{ fileName: 'noise log.pdf', file: new Blob([PDF]) }] }));
     const access = await open(filed.reference, filed.accessKey);
     const view = await loadComplainantView(handle.db, { access });
     expect(view.attachments).toEqual([expect.objectContaining({ fileName: 'noise log.pdf', contentType: 'application/pdf', byteSize: PDF.byteLength, addedBy: 'complainant' })]);
