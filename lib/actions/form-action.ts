@@ -10,9 +10,9 @@ import { clientAddressFrom } from '@/lib/auth/client-address';
 import { getActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
 import { logError } from '@/lib/log';
-import { consumeRateLimit } from '@/lib/rate-limit/limits';
+import { countFormAgainstLimits } from '@/lib/rate-limit/form-limits';
 import type { RateLimitName } from '@/lib/rate-limit/policies';
-import { rateLimitKey, rateLimitStoreFor } from '@/lib/rate-limit/store';
+import { rateLimitStoreFor } from '@/lib/rate-limit/store';
 import { waitValues } from '@/lib/rate-limit/wait';
 import { successState, type FormState } from './form-state';
 
@@ -60,31 +60,6 @@ export interface FormActionOptions {
   limits?: readonly RateLimitName[];
 }
 
-/** Bytes of the files a form carries (known without reading them). */
-function uploadedBytes(formData: FormData): number {
-  let bytes = 0;
-  for (const value of formData.values()) if (typeof value !== 'string') bytes += value.size;
-  return bytes;
-}
-
-/**
- * Counts the form against its limits: per account when signed in, else per address.
- * Files sent by people who are not signed in also count, in bytes, against a quota per
- * address and one for everyone together, which bounds how fast anonymous uploads can
- * fill the disk. Throws `rate_limited` before anything is stored.
- */
-async function countAgainstLimits(actor: Actor, db: Db, formData: FormData, limits: readonly RateLimitName[]): Promise<void> {
-  const store = rateLimitStoreFor(db);
-  const address = clientAddressFrom(await headers());
-  const key = actor.kind === 'user' ? rateLimitKey('user', actor.id) : rateLimitKey('address', address);
-  for (const name of ['formPost', ...limits] as const) await consumeRateLimit(store, name, key);
-  const bytes = actor.kind === 'user' ? 0 : uploadedBytes(formData);
-  if (bytes > 0) {
-    await consumeRateLimit(store, 'anonymousUploadBytesPerAddress', key, bytes);
-    await consumeRateLimit(store, 'anonymousUploadBytesTotal', 'everyone', bytes);
-  }
-}
-
 export function formAction<Schema extends z.ZodType<Record<string, unknown>>>(
   schema: Schema,
   handler: (input: z.infer<Schema>, context: ActionContext) => Promise<FormState | void>,
@@ -101,7 +76,7 @@ export function formAction<Schema extends z.ZodType<Record<string, unknown>>>(
     }
     try {
       const context = { actor: await getActor(), db: await getDb() };
-      await countAgainstLimits(context.actor, context.db, formData, limits);
+      await countFormAgainstLimits({ store: rateLimitStoreFor(context.db), actor: context.actor, address: clientAddressFrom(await headers()), formData, limits });
       const result = await handler(parsed.data, context);
       return result ?? successState();
     } catch (error) {
