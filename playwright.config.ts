@@ -66,7 +66,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium' }],
   webServer: {
-    command: 'npm run build && npm run serve',
+    // E2E_SKIP_BUILD=1 serves an existing build (in NEXT_DIST_DIR), for a second run of a few specs.
+    command: process.env.E2E_SKIP_BUILD === '1' ? 'npm run serve' : 'npm run build && npm run serve',
     url: `${BASE_URL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
