@@ -85,12 +85,14 @@ export class GrievanceFilingPage {
   }
 }
 
-/** /grievances/filed: the receipt with the two codes, shown once after filing. */
+/** /grievances/filed: the receipt with the two codes; the access key on its first display only. */
 export class GrievanceReceiptPage {
   readonly main: Locator;
   readonly heading: Locator;
   readonly reference: Locator;
   readonly accessKey: Locator;
+  /** On a later display: the key was shown once, and what to do without it. */
+  readonly keyShownOnce: Locator;
   readonly openCaseLink: Locator;
 
   constructor(readonly page: Page) {
@@ -98,6 +100,7 @@ export class GrievanceReceiptPage {
     this.heading = this.main.getByRole('heading', { level: 1, name: 'Your grievance has been received' });
     this.reference = this.main.getByTestId('grievance-reference');
     this.accessKey = this.main.getByTestId('grievance-access-key');
+    this.keyShownOnce = this.main.getByTestId('access-key-shown-once');
     this.openCaseLink = this.main.getByRole('link', { name: 'Open your case now' });
   }
 
