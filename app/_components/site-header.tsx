@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { signOutEverywhereAction } from '@/app/signed-out/actions';
 import { isSignedIn } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { getActor } from '@/lib/auth/session';
@@ -93,6 +94,12 @@ export async function SiteHeader() {
                 </span>
               </p>
               <SignOutButton label={t('signOut')} />
+              {/* A plain form: ending every session must work without JavaScript too. */}
+              <form action={signOutEverywhereAction}>
+                <button type="submit" className="button-secondary py-1 text-sm">
+                  {t('signOutEverywhere')}
+                </button>
+              </form>
             </>
           ) : (
             <>

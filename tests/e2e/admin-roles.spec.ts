@@ -1,5 +1,5 @@
-// An administrator changes a user's role and the user sees the new rights at once,
-// without signing in again.
+// An administrator changes a user's role: the user's sessions end, and once they sign
+// in again they have the new rights.
 import { expect, test } from './fixtures';
 import { AdminUsersPage } from './pages/admin-users-page';
 import { DEMO } from './support/accounts';
@@ -21,7 +21,10 @@ test('an administrator promotes a resident to moderator, who can then create ini
   await adminUsers.changeRole(newAccount, 'Moderator (municipality staff)');
   await expect(adminUsers.roleCell(newAccount)).toHaveText('Moderator (municipality staff)');
 
-  // The resident's next page shows the new role and rights.
+  // The resident's next page finds them signed out; signed in again, they have the new role and rights.
+  await page.goto('/');
+  await expect(header.signInLink).toBeVisible();
+  await signIn(page, newAccount);
   await page.goto('/');
   await expect(header.signedInName).toHaveText(newAccount.name);
   await expect(header.role).toHaveText('Role: Moderator (municipality staff)');
@@ -43,6 +46,9 @@ test('an administrator makes a resident an administrator, who then sees Administ
   await adminUsers.goto();
   await adminUsers.changeRole(newAccount, 'Administrator');
 
+  await page.reload();
+  await expect(header.signInLink).toBeVisible();
+  await signIn(page, newAccount);
   await page.reload();
   await expect(header.role).toHaveText('Role: Administrator');
   await header.administrationLink.click();

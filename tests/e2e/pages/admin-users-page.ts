@@ -32,6 +32,6 @@ export class AdminUsersPage {
     await expectHydrated(select);
     await select.selectOption({ label: role });
     await row.getByRole('button', { name: 'Save role' }).click();
-    await expect(row.getByRole('status')).toHaveText('The role was changed.');
+    await expect(row.getByRole('status')).toHaveText('The role was changed. They were signed out everywhere and get the new role when they sign in again.');
   }
 }
