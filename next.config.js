@@ -9,7 +9,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'yjs'],
+  // rate-limiter-flexible's Drizzle store imports drizzle-orm by a computed name, which a
+  // bundle cannot resolve ("Cannot find module as expression is too dynamic").
+  serverExternalPackages: ['@electric-sql/pglite', 'postgres', 'yjs', 'rate-limiter-flexible'],
   poweredByHeader: false,
   // Lets two checkouts' dev servers (or a dev server beside a test build) share a folder
   // without fighting over one build directory.
