@@ -44,6 +44,16 @@ const environmentSchema = z.object({
   COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
   /** How long a document stays in memory after its last client left. */
   COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Largest shared document, in bytes of its encoded state: updates that would grow it past this are refused. */
+  COLLAB_MAX_DOCUMENT_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(5 * 1024 * 1024),
+  /** Open collaboration sockets one user may hold at once (per process). */
+  COLLAB_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(20),
+  /** Open collaboration sockets one client address may hold at once (per process). */
+  COLLAB_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).default(60),
+  /** Collaboration sockets one user may open per minute (per process). */
+  COLLAB_OPENINGS_PER_MINUTE_PER_USER: z.coerce.number().int().min(1).default(60),
+  /** Collaboration sockets one client address may open per minute (per process). */
+  COLLAB_OPENINGS_PER_MINUTE_PER_ADDRESS: z.coerce.number().int().min(1).default(180),
   /** Trust X-Forwarded-For from a reverse proxy in front of Participa. */
   TRUST_PROXY: booleanFlag.default(false),
   /** SMTP server for notification e-mails (smtp:// or smtps://, credentials in the URL); without it only in-app notifications. */

@@ -18,6 +18,13 @@ import {
 export const NAME_MAX = 200;
 export const LONG_TEXT_MAX = 2_000;
 export const CONTACT_MAX = 500;
+/**
+ * The longest text any value of each shared document may hold. The collaboration server
+ * refuses an update carrying a longer one (lib/collab/document-limits.ts), so a client
+ * that skips these schemas still cannot store more.
+ */
+export const MAP_LONGEST_TEXT = Math.max(NAME_MAX, LONG_TEXT_MAX);
+export const CONTACTS_LONGEST_TEXT = CONTACT_MAX;
 
 /** Free-text analysis fields of Table I.1, in the order the seed lists them. */
 export const ANALYSIS_FIELDS = ['aims', 'challenges', 'potential', 'constraints', 'contribution'] as const;

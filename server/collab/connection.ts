@@ -1,6 +1,8 @@
 // One client's websocket on one document: decoding, read-only enforcement, limits.
-import type { WebSocket } from 'ws';
+// A connection that is to be closed is not read any more (closing-socket.ts), and each
+// kind of problem is logged once per connection, so a hostile client cannot flood the log.
 import type { CollabClaims, VerifiedCollabClaims } from '@/lib/collab/token';
+import type { ClosingSocket } from './closing-socket';
 import type { CollabLogger } from './logger';
 import { CLOSE_CODES, decodeClientMessage, MalformedMessageError } from './protocol';
 import type { DocumentPeer, SharedDocument } from './shared-document';
@@ -10,11 +12,13 @@ export interface ConnectionLimits {
   messagesPerSecond: number;
   /** Messages a connection may send in a burst above the sustained rate. */
   messageBurst: number;
-  /** Invalid messages tolerated before the connection is closed. */
+  /** Invalid or refused messages tolerated before the connection is closed. */
   maxInvalidMessages: number;
+  /** How long a connection being closed may take to go before it is cut off. */
+  closeGraceMs: number;
 }
 
-export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = { messagesPerSecond: 100, messageBurst: 300, maxInvalidMessages: 20 };
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = { messagesPerSecond: 100, messageBurst: 300, maxInvalidMessages: 20, closeGraceMs: 1500 };
 
 let nextConnectionId = 1;
 
@@ -28,9 +32,12 @@ export class CollabConnection implements DocumentPeer {
   private tokens: number;
   private lastRefill = performance.now();
   private invalidMessages = 0;
+  /** Kinds of rejected messages already logged for this connection, and how many more were not. */
+  private readonly loggedRejections = new Set<string>();
+  private unloggedRejections = 0;
 
   constructor(
-    private readonly socket: WebSocket,
+    private readonly socket: ClosingSocket,
     claims: VerifiedCollabClaims,
     private readonly document: SharedDocument,
     private readonly limits: ConnectionLimits,
@@ -46,10 +53,15 @@ export class CollabConnection implements DocumentPeer {
     this.expiry.unref();
   }
 
+  private get label(): string {
+    return `connection ${this.id} (user ${this.userId}) on ${this.document.name}`;
+  }
+
   send(message: Uint8Array): void {
-    if (this.socket.readyState !== this.socket.OPEN) return;
-    this.socket.send(message, (error) => {
-      if (error) this.socket.terminate();
+    const { socket } = this.socket;
+    if (socket.readyState !== socket.OPEN || this.socket.isClosing) return;
+    socket.send(message, (error) => {
+      if (error) socket.terminate();
     });
   }
 
@@ -68,14 +80,15 @@ export class CollabConnection implements DocumentPeer {
   }
 
   ping(): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.ping();
+    const { socket } = this.socket;
+    if (socket.readyState === socket.OPEN) socket.ping();
   }
 
   /** Handles one message; never throws: a bad message costs only its sender. */
   receive(data: Uint8Array): void {
+    if (this.socket.isClosing) return;
     if (!this.takeToken()) {
-      this.log.warn(`connection ${this.id} on ${this.document.name} exceeded the message rate; closing`);
-      this.close(CLOSE_CODES.rateLimited, 'message rate limit exceeded');
+      this.closeFor(CLOSE_CODES.rateLimited, 'message rate limit exceeded');
       return;
     }
     try {
@@ -84,12 +97,15 @@ export class CollabConnection implements DocumentPeer {
         case 'syncStep1':
           this.document.answerSyncStep1(this, message.stateVector).catch((error: unknown) => this.log.error('answering sync step 1 failed', error));
           break;
-        case 'update':
-          this.document.receiveUpdate(this, message.update);
+        case 'update': {
+          const refusal = this.document.receiveUpdate(this, message.update, message.decoded);
+          // A read-only page may still send what its person typed; that is no attack.
+          if (refusal && refusal !== 'read-only') this.rejectMessage(`refused:${refusal}`, `update refused (${refusal})`);
           break;
+        }
         case 'awareness': {
           const rejected = this.document.receiveAwareness(this, message.entries);
-          if (rejected.length > 0) this.rejectMessage(`awareness for client id(s) ${rejected.join(', ')} it does not own`);
+          if (rejected.length > 0) this.rejectMessage('awareness', `awareness for client id(s) ${rejected.join(', ')} it does not own`);
           break;
         }
         case 'queryAwareness':
@@ -97,19 +113,33 @@ export class CollabConnection implements DocumentPeer {
           break;
       }
     } catch (error) {
-      if (!(error instanceof MalformedMessageError)) {
-        this.log.error(`unexpected failure on a message of connection ${this.id} on ${this.document.name}`, error);
+      if (error instanceof MalformedMessageError) {
+        this.rejectMessage('malformed', error.message);
+      } else {
+        if (!this.loggedRejections.has('unexpected')) this.log.error(`unexpected failure on a message of ${this.label}`, error);
+        this.rejectMessage('unexpected', 'the message could not be handled');
       }
-      this.rejectMessage(error instanceof Error ? error.message : 'invalid message');
     }
   }
 
-  private rejectMessage(reason: string): void {
+  private rejectMessage(kind: string, detail: string): void {
     this.invalidMessages += 1;
-    this.log.warn(`rejected a message of connection ${this.id} (user ${this.userId}) on ${this.document.name}: ${reason}`);
-    if (this.invalidMessages >= this.limits.maxInvalidMessages) {
-      this.close(CLOSE_CODES.tooManyInvalidMessages, 'too many invalid messages');
+    if (this.loggedRejections.has(kind)) {
+      this.unloggedRejections += 1;
+    } else {
+      this.loggedRejections.add(kind);
+      this.log.warn(`rejected a message of ${this.label}: ${detail}`);
     }
+    if (this.invalidMessages >= this.limits.maxInvalidMessages) {
+      this.closeFor(CLOSE_CODES.tooManyInvalidMessages, 'too many invalid messages');
+    }
+  }
+
+  /** Closes for a reason of the connection's own making, logged once. */
+  private closeFor(code: number, reason: string): void {
+    if (!this.socket.close(code, reason)) return;
+    const unlogged = this.unloggedRejections > 0 ? ` (${this.unloggedRejections} more rejected message(s) not logged)` : '';
+    this.log.warn(`closing ${this.label} with ${code}: ${reason}${unlogged}`);
   }
 
   /** Token bucket: bursts are fine, a sustained flood is not. */

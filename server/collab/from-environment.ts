@@ -1,5 +1,6 @@
 // Builds the collaboration server from the parsed environment, for both entries.
 import type { Db } from '@/db';
+import { resolveClientAddress } from '@/lib/auth/client-address';
 import { allowedCollabOrigins } from '@/lib/collab/endpoint';
 import { collabSigningKey } from '@/lib/collab/token';
 import type { Environment } from '@/lib/env';
@@ -18,5 +19,15 @@ export function createCollabServerFromEnvironment({ db, config, authSecret }: { 
     log,
     maxMessageBytes: config.COLLAB_MAX_MESSAGE_BYTES,
     unloadDelayMs: config.COLLAB_UNLOAD_DELAY_MS,
+    maxDocumentBytes: config.COLLAB_MAX_DOCUMENT_BYTES,
+    socketLimits: {
+      maxPerUser: config.COLLAB_MAX_SOCKETS_PER_USER,
+      maxPerAddress: config.COLLAB_MAX_SOCKETS_PER_ADDRESS,
+      openingsPerMinutePerUser: config.COLLAB_OPENINGS_PER_MINUTE_PER_USER,
+      openingsPerMinutePerAddress: config.COLLAB_OPENINGS_PER_MINUTE_PER_ADDRESS,
+    },
+    // The same rule as for every HTTP request (server/index.ts), for both entries.
+    clientAddressOf: (request) =>
+      resolveClientAddress({ socketAddress: request.socket.remoteAddress, forwardedFor: request.headers['x-forwarded-for'], trustProxy: config.TRUST_PROXY }),
   });
 }

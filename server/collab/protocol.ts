@@ -8,6 +8,7 @@ import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import type { DecodedUpdate } from './update-check';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -72,7 +73,7 @@ export function encodePermissionDenied(reason: string): Uint8Array {
 /** A client message, decoded and checked far enough to act on it safely. */
 export type ClientMessage =
   | { type: 'syncStep1'; stateVector: Uint8Array }
-  | { type: 'update'; update: Uint8Array; step: 'syncStep2' | 'update' }
+  | { type: 'update'; update: Uint8Array; decoded: DecodedUpdate; step: 'syncStep2' | 'update' }
   | { type: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
   | { type: 'queryAwareness' };
 
@@ -129,8 +130,8 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
 }
 
 /** Whether an update would change nothing (an empty sync step 2 is routine). */
-export function isEmptyUpdate(update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
+export function isEmptyUpdate(update: Uint8Array | DecodedUpdate): boolean {
+  const { structs, ds } = update instanceof Uint8Array ? Y.decodeUpdate(update) : update;
   return structs.length === 0 && ds.clients.size === 0;
 }
 
@@ -153,8 +154,8 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
           return { type: 'syncStep1', stateVector: payload };
         }
         if (syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE) {
-          Y.decodeUpdate(payload);
-          return { type: 'update', update: payload, step: syncType === SYNC_STEP_2 ? 'syncStep2' : 'update' };
+          // Decoded once here: the document checks what it carries before applying it.
+          return { type: 'update', update: payload, decoded: Y.decodeUpdate(payload), step: syncType === SYNC_STEP_2 ? 'syncStep2' : 'update' };
         }
         throw new MalformedMessageError(`unknown sync message ${syncType}`);
       }

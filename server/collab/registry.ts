@@ -3,7 +3,7 @@
 // the document is being unloaded waits and then gets a freshly loaded copy.
 import type { DocumentBus } from './bus';
 import type { CollabLogger } from './logger';
-import { SharedDocument } from './shared-document';
+import { SharedDocument, type DocumentLimits } from './shared-document';
 import type { CollabStore } from './store';
 
 interface Entry {
@@ -17,7 +17,13 @@ export class DocumentRegistry {
   private readonly locks = new Map<string, Promise<unknown>>();
 
   constructor(
-    private readonly options: { store: CollabStore; bus: DocumentBus | null; log: CollabLogger; unloadDelayMs: number },
+    private readonly options: {
+      store: CollabStore;
+      bus: DocumentBus | null;
+      log: CollabLogger;
+      unloadDelayMs: number;
+      limitsFor(name: string): DocumentLimits;
+    },
   ) {}
 
   get loadedCount(): number {
@@ -29,7 +35,7 @@ export class DocumentRegistry {
     return this.withLock(name, async () => {
       let entry = this.entries.get(name);
       if (!entry) {
-        const document = new SharedDocument(name, this.options.store, this.options.bus, this.options.log);
+        const document = new SharedDocument(name, this.options.store, this.options.bus, this.options.log, this.options.limitsFor(name));
         await document.load();
         entry = { document, users: 0 };
         this.entries.set(name, entry);

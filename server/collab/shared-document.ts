@@ -3,6 +3,7 @@
 // store before anyone else is told of them.
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { refusalReason, type UpdateRefusal } from '@/lib/collab/document-limits';
 import type { CollabAccess } from '@/lib/collab/token';
 import type { DocumentBus } from './bus';
 import type { CollabLogger } from './logger';
@@ -18,6 +19,7 @@ import {
   type AwarenessEntry,
 } from './protocol';
 import type { CollabStore, StoredUpdate } from './store';
+import { clientIdsIn, DocumentSizeBudget, longestStringIn, measureDocument, onlyDeletesExisting, type DecodedUpdate } from './update-check';
 
 /** What the document needs from a connection. */
 export interface DocumentPeer {
@@ -35,6 +37,16 @@ const FROM_OTHER_PROCESS = Symbol('from another process');
 
 /** A connection may speak for this many awareness client ids (a tab has one). */
 const MAX_CLIENT_IDS_PER_PEER = 4;
+
+/** What one document accepts; see lib/collab/document-limits.ts. */
+export interface DocumentLimits {
+  /** Largest encoded state; updates that would grow it past this are refused. */
+  maxBytes: number;
+  /** Longest string an update may carry. */
+  longestText: number;
+  /** Yjs client ids one connection may add to the document. */
+  maxNewClientIdsPerPeer: number;
+}
 /**
  * When the update log of a loaded document is merged into its snapshot. Compaction
  * competes with the writes people are waiting for, so it waits for a pause in the
@@ -74,6 +86,9 @@ export class SharedDocument {
   private readonly ownerOf = new Map<number, DocumentPeer>();
   /** Who spoke for a client id before its connection closed, so the same user can come back. */
   private readonly formerUserOf = new Map<number, string>();
+  /** Yjs client ids each peer brought into the document (not the awareness ones above). */
+  private readonly writersBroughtBy = new Map<DocumentPeer, Set<number>>();
+  private size: DocumentSizeBudget | null = null;
 
   private pending: PendingUpdate[] = [];
   private readonly writes: Write[] = [];
@@ -91,6 +106,7 @@ export class SharedDocument {
     private readonly store: CollabStore,
     private readonly bus: DocumentBus | null,
     private readonly log: CollabLogger,
+    private readonly limits: DocumentLimits,
     private readonly compaction: CompactionPolicy = DEFAULT_COMPACTION,
   ) {
     // The server speaks for nobody in awareness.
@@ -104,8 +120,17 @@ export class SharedDocument {
   async load(): Promise<void> {
     const parts = await this.store.loadDocument(this.name);
     Y.transact(this.doc, () => parts.forEach((part) => Y.applyUpdate(this.doc, part)), LOADED_FROM_STORE);
+    const size = new DocumentSizeBudget(
+      { maxBytes: this.limits.maxBytes, measure: () => measureDocument(this.doc) },
+      parts.reduce((total, part) => total + part.byteLength, 0),
+    );
+    this.size = size;
     await this.bus?.subscribe(this.name, {
-      onUpdate: (update) => Y.applyUpdate(this.doc, update, FROM_OTHER_PROCESS),
+      // Another process accepted it already; it counts towards the size all the same.
+      onUpdate: (update) => {
+        Y.applyUpdate(this.doc, update, FROM_OTHER_PROCESS);
+        size.add(update.byteLength);
+      },
       onAwareness: (update) => applyAwarenessUpdate(this.awareness, update, FROM_OTHER_PROCESS),
       stateVector: () => Y.encodeStateVector(this.doc),
       missingFor: async (stateVector) => {
@@ -124,6 +149,7 @@ export class SharedDocument {
   addPeer(peer: DocumentPeer): void {
     this.peers.add(peer);
     this.clientIdsOf.set(peer, new Set());
+    this.writersBroughtBy.set(peer, new Set());
     peer.send(encodeSyncStep1(this.doc));
     const present = [...this.awareness.getStates().keys()];
     if (present.length > 0) peer.send(encodeAwarenessStates(this.awareness, present));
@@ -133,6 +159,7 @@ export class SharedDocument {
     this.peers.delete(peer);
     const clientIds = [...(this.clientIdsOf.get(peer) ?? [])];
     this.clientIdsOf.delete(peer);
+    this.writersBroughtBy.delete(peer);
     for (const clientId of clientIds) {
       this.ownerOf.delete(clientId);
       this.formerUserOf.set(clientId, peer.userId);
@@ -147,15 +174,44 @@ export class SharedDocument {
     if (this.peers.has(peer)) peer.send(encodeSyncStep2(this.doc, stateVector));
   }
 
-  /** Sync step 2 or an update from a peer, already decoded and checked. */
-  receiveUpdate(peer: DocumentPeer, update: Uint8Array): void {
+  /**
+   * Sync step 2 or an update from a peer, already decoded. Applied (then stored, then
+   * passed on) only when it fits the document's limits; otherwise nothing of it is
+   * applied, stored or passed on, the peer is told why, and the refusal is returned
+   * so the connection can count it.
+   */
+  receiveUpdate(peer: DocumentPeer, update: Uint8Array, decoded: DecodedUpdate): UpdateRefusal | null {
     if (peer.access !== 'edit') {
-      // Read-only: nothing of it is applied, stored or passed on. An empty step 2 is
-      // what every client sends on connecting and needs no answer.
-      if (!isEmptyUpdate(update)) peer.send(encodePermissionDenied('This document is read-only for you.'));
-      return;
+      // An empty step 2 is what every client sends on connecting and needs no answer.
+      if (isEmptyUpdate(decoded)) return null;
+      return this.refuse(peer, 'read-only');
     }
+    if (longestStringIn(decoded) > this.limits.longestText) return this.refuse(peer, 'text-too-long');
+    const brought = this.writersBroughtBy.get(peer);
+    if (!brought) return null; // the peer left meanwhile
+    const newWriters = [...clientIdsIn(decoded)].filter((client) => !brought.has(client) && !this.doc.store.clients.has(client));
+    if (brought.size + newWriters.length > this.limits.maxNewClientIdsPerPeer) return this.refuse(peer, 'too-many-writers');
+    const size = this.size!;
+    if (onlyDeletesExisting(decoded, this.doc)) {
+      Y.applyUpdate(this.doc, update, peer);
+      size.markShrunk();
+      return null;
+    }
+    if (!size.admits(update.byteLength)) return this.refuse(peer, 'document-too-large');
+    newWriters.forEach((client) => brought.add(client));
     Y.applyUpdate(this.doc, update, peer);
+    size.add(update.byteLength);
+    return null;
+  }
+
+  /** Estimated size of the document in bytes (never below the real one), and its limit. */
+  get sizeEstimate(): { bytes: number; maxBytes: number } {
+    return { bytes: this.size?.estimatedBytes ?? 0, maxBytes: this.limits.maxBytes };
+  }
+
+  private refuse(peer: DocumentPeer, refusal: UpdateRefusal): UpdateRefusal {
+    peer.send(encodePermissionDenied(refusalReason(refusal)));
+    return refusal;
   }
 
   /**

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PASSWORD_PROBLEMS } from '@/lib/auth/password-rules';
 import { ROLES } from '@/lib/auth/roles';
+import { UPDATE_REFUSALS } from '@/lib/collab/document-limits';
 import { ERROR_CODES } from '@/lib/errors';
 import { LOCALES } from '@/lib/i18n/config';
 import { TRANSITION_REFUSALS } from '@/lib/consultations/lifecycle';
@@ -94,6 +95,7 @@ describe.each(LOCALES)('the %s catalogue', (locale) => {
     ...GRIEVANCE_CATEGORIES.map((category) => `grievances.category.${category}`),
     ...GRIEVANCE_EVENT_KINDS.map((kind) => `grievances.step.${kind}`),
     ...RECEIPT_CHANNELS.map((channel) => `grievances.receivedVia.${channel}`),
+    ...[...UPDATE_REFUSALS, 'unknown'].map((refusal) => `stakeholderMap.limits.refused.${refusal}`),
   ];
 
   it.each(expectedKeys)('has %s', (key) => {

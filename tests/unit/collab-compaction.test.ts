@@ -3,10 +3,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { CollabLogger } from '@/server/collab/logger';
-import { SharedDocument, type CompactionPolicy, type DocumentPeer } from '@/server/collab/shared-document';
+import { SharedDocument, type CompactionPolicy, type DocumentLimits, type DocumentPeer } from '@/server/collab/shared-document';
 import { createMemoryStore, type CollabStore } from '@/server/collab/store';
 
 const silent: CollabLogger = { info: () => {}, warn: () => {}, error: () => {} };
+const limits: DocumentLimits = { maxBytes: 5 * 1024 * 1024, longestText: 2000, maxNewClientIdsPerPeer: 4 };
 const policy: CompactionPolicy = { quietMs: 300, minUpdatesWhenQuiet: 5, maxUpdates: 40 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -19,17 +20,25 @@ afterEach(async () => {
 });
 
 async function openDocument(store: CollabStore): Promise<SharedDocument> {
-  const document = new SharedDocument('initiative/00000000-0000-4000-8000-00000000000a/stakeholder-map', store, null, silent, policy);
+  const document = new SharedDocument('initiative/00000000-0000-4000-8000-00000000000a/stakeholder-map', store, null, silent, limits, policy);
   await document.load();
   document.addPeer(editor);
   opened.push(document);
   return document;
 }
 
+/** The editor's own copy of each document: one tab, one Yjs client id, as the server expects. */
+const editorCopies = new WeakMap<SharedDocument, Y.Doc>();
+
 /** Makes `count` edits the way a client does: one update per edit. */
 async function edit(document: SharedDocument, count: number, prefix: string): Promise<void> {
-  const client = new Y.Doc();
-  client.on('update', (update: Uint8Array) => document.receiveUpdate(editor, update));
+  let client = editorCopies.get(document);
+  if (!client) {
+    const created = new Y.Doc();
+    created.on('update', (update: Uint8Array) => document.receiveUpdate(editor, update, Y.decodeUpdate(update)));
+    editorCopies.set(document, created);
+    client = created;
+  }
   for (let index = 0; index < count; index += 1) client.getMap('map').set(`${prefix}-${index}`, index);
   await document.whenStored();
 }

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,8 +11,12 @@ import { Redis } from 'ioredis';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { resolveClientAddress } from '@/lib/auth/client-address';
 import { stakeholderMapDocumentName } from '@/lib/collab/document-name';
 import { collabSigningKey, signCollabToken, type CollabAccess } from '@/lib/collab/token';
+import type { CollabLogger } from '@/server/collab/logger';
+import { createCollabServer, type CollabServer, type CollabServerOptions } from '@/server/collab/server';
+import type { CollabStore } from '@/server/collab/store';
 
 export const TEST_AUTH_SECRET = 'collaboration-tests-secret-0123456789abcdef';
 export const signingKey = collabSigningKey(TEST_AUTH_SECRET);
@@ -120,7 +125,8 @@ export async function startCollabProcess(options: CollabProcessOptions = {}): Pr
       ...options.env,
     },
     readyText: 'ready on port',
-    timeoutMs: 30_000,
+    // Opening and migrating the embedded database takes 40 s on a loaded two-core machine.
+    timeoutMs: 120_000,
   });
 
   return {
@@ -455,4 +461,81 @@ export function watchMemory(pid: number): { stop(): number } {
       return peak;
     },
   };
+}
+
+// ---------------------------------------------------------------------------------
+// An in-process server, for tests that need its logger or its store at hand.
+
+export interface InProcessServer {
+  /** ws://127.0.0.1:<port>/collab */
+  url: string;
+  port: number;
+  /** Every line the server logged, in order. */
+  lines: string[];
+  collab: CollabServer;
+  close(): Promise<void>;
+}
+
+/**
+ * createCollabServer on a local HTTP server, with a logger that keeps every line. The
+ * client address is taken from X-Forwarded-For when a test sends one (as behind a
+ * trusted proxy), so tests can speak from several addresses.
+ */
+export async function startInProcessServer(
+  options: Partial<Omit<CollabServerOptions, 'log' | 'signingKey' | 'allowedOrigins'>> & { store: CollabStore },
+): Promise<InProcessServer> {
+  const lines: string[] = [];
+  const log: CollabLogger = {
+    info: (line) => lines.push(`info: ${line}`),
+    warn: (line) => lines.push(`warn: ${line}`),
+    error: (line, error) => lines.push(`error: ${line} ${error instanceof Error ? error.message : ''}`),
+  };
+  const collab = createCollabServer({
+    bus: null,
+    signingKey,
+    allowedOrigins: new Set(),
+    log,
+    maxMessageBytes: 1024 * 1024,
+    unloadDelayMs: 50,
+    maxDocumentBytes: 5 * 1024 * 1024,
+    clientAddressOf: (request) => resolveClientAddress({ socketAddress: request.socket.remoteAddress, forwardedFor: request.headers['x-forwarded-for'], trustProxy: true }),
+    ...options,
+  });
+  const http = createHttpServer((_request, response) => response.writeHead(404).end());
+  http.on('upgrade', (request, socket, head) => collab.handleUpgrade(request, socket, head));
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `ws://127.0.0.1:${port}/collab`,
+    port,
+    lines,
+    collab,
+    async close() {
+      await collab.close();
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+/** How an upgrade was answered: status, body and Retry-After (101 and '' when it was accepted). */
+export function upgradeAnswer(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; retryAfter: string | undefined }> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { headers });
+    socket.once('open', () => {
+      socket.terminate();
+      resolve({ status: 101, body: '', retryAfter: undefined });
+    });
+    socket.once('unexpected-response', (_request, response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      response.on('end', () => {
+        const retryAfter = response.headers['retry-after'];
+        resolve({ status: response.statusCode ?? 0, body, retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter });
+        socket.terminate();
+      });
+    });
+    socket.once('error', (error) => reject(error));
+  });
 }

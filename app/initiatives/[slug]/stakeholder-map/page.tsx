@@ -5,6 +5,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { isSignedIn } from '@/lib/auth/actor';
 import { getActor } from '@/lib/auth/session';
+import { env } from '@/lib/env';
 import { loadMapPage } from '@/lib/stakeholder-map/map-page';
 import { MAP_VIEWS, type MapView } from '@/lib/stakeholder-map/vocabulary';
 import { MapWorkspace } from './_components/map-workspace';
@@ -54,6 +55,7 @@ export default async function StakeholderMapPage({ params, searchParams }: Props
           organizations={page.organizations}
           initialView={initialView}
           history={page.history}
+          maxDocumentBytes={env().COLLAB_MAX_DOCUMENT_BYTES}
         />
       </div>
       {invitations && (

@@ -17,6 +17,7 @@ import { AnalysisPanel, PresenceList, StarterChecklist } from './side-panels';
 import { StakeholderEditor, type OrganizationOption } from './stakeholder-editor';
 import { TableView } from './table-view';
 import { useMapEditing } from './use-map-editing';
+import { RefusalNotice, SizeWarning } from './size-notices';
 import { colorFor, useCollaborators, useMapState, useOwnUndo, useSharedDocument } from './use-shared-map';
 
 
@@ -32,6 +33,8 @@ export interface MapWorkspaceProps {
   organizations: OrganizationOption[];
   initialView: MapView;
   history: HistoryEntry[] | null;
+  /** The collaboration server's size limit of a document (COLLAB_MAX_DOCUMENT_BYTES). */
+  maxDocumentBytes: number;
 }
 
 const NO_CONTACTS = { subscribe: () => () => {}, getSnapshot: () => null };
@@ -58,7 +61,10 @@ export function MapWorkspace(props: MapWorkspaceProps) {
   const state = useMapState(map.doc);
   // The page was rendered with the access of that moment; the server may grant less since.
   const isRevoked = access === 'edit' && map.grantedAccess === 'view';
-  const readOnly = access !== 'edit' || isRevoked;
+  // After a refused change this page's copy differs from the saved map: no more edits until a reload.
+  const refusal = map.refusal ?? contactsShared.refusal;
+  const readOnly = access !== 'edit' || isRevoked || refusal !== null;
+
   const [origin] = useState(() => ({ editor: user?.id ?? 'public' }));
   const editing = useMapEditing({ doc: map.doc, contactsDoc: props.contactsDocument ? contactsShared.doc : null, origin, readOnly });
   const undo = useOwnUndo(map.doc, origin);
@@ -123,6 +129,11 @@ export function MapWorkspace(props: MapWorkspaceProps) {
           {t(`status.${map.status}`)}
         </p>
       </div>
+      {refusal ? (
+        <RefusalNotice refusal={refusal} maxBytes={props.maxDocumentBytes} />
+      ) : (
+        access === 'edit' && <SizeWarning doc={map.doc} maxBytes={props.maxDocumentBytes} />
+      )}
       {user && <PresenceList me={me} collaborators={collaborators} names={names} />}
       {/* nokey: React Flow's Delete key must not act while the focus is out of the graph. */}
       <div className="nokey flex flex-wrap items-center gap-2" data-map-toolbar>

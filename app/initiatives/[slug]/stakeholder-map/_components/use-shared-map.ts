@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { NEAR_FULL_PERCENT, type UpdateRefusal } from '@/lib/collab/document-limits';
+import { listenForRefusals } from '@/lib/collab/listen-for-refusals';
 import { createUndoManager } from '@/lib/stakeholder-map/document';
 import { createMapStore, decodeDocumentState } from '@/lib/stakeholder-map/map-store';
 import type { Position, StakeholderMapState } from '@/lib/stakeholder-map/model';
@@ -63,6 +65,12 @@ export function useSharedDocument({ documentName, initialState, connect, user }:
   const [status, setStatus] = useState<ConnectionStatus>(connect ? 'connecting' : 'static');
   /** What the server grants now; it can drop to view while the page is open (invitation withdrawn, initiative archived). */
   const [grantedAccess, setGrantedAccess] = useState<'edit' | 'view' | null>(null);
+  /**
+   * Why the server refused a change of this page, if it did. The page's copy then holds
+   * something the server does not, and later changes would build on it: the page stops
+   * editing and asks to be reloaded.
+   */
+  const [refusal, setRefusal] = useState<Exclude<UpdateRefusal, 'read-only'> | 'unknown' | null>(null);
 
   useEffect(() => {
     if (!connect) return;
@@ -86,6 +94,11 @@ export function useSharedDocument({ documentName, initialState, connect, user }:
       }
       // No BroadcastChannel: every change must pass the server, which enforces read-only.
       created = new WebsocketProvider(answer.url, documentName, doc, { params: { token: answer.token }, disableBc: true });
+      // A read-only refusal is the answer to what a viewing page sends on connecting; the
+      // page already knows its access from the token (grantedAccess).
+      listenForRefusals(created, (code) => {
+        if (!stopped && code !== 'read-only') setRefusal((current) => current ?? code ?? 'unknown');
+      });
       // Once a connection was lost, each new attempt says "connecting" again, and an
       // attempt that fails says nothing more: the page stays "offline" until one succeeds.
       created.on('status', ({ status: next }: { status: string }) =>
@@ -111,7 +124,40 @@ export function useSharedDocument({ documentName, initialState, connect, user }:
     };
   }, [connect, doc, documentName, userId, userName]);
 
-  return { doc, provider, status, grantedAccess };
+  return { doc, provider, status, grantedAccess, refusal };
+}
+
+/**
+ * How full a document is, in whole percent of its size limit, counted as the server
+ * counts it (its encoded state). Encoding a large document takes a while, so it is
+ * measured once, then only when the bytes of the changes since could bring it near the
+ * warning, at most every two seconds.
+ */
+export function useDocumentFullness(doc: Y.Doc, maxBytes: number): number {
+  const [percent, setPercent] = useState(0);
+  useEffect(() => {
+    let measured = 0;
+    let sinceMeasure = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const measure = () => {
+      timer = undefined;
+      measured = Y.encodeStateAsUpdate(doc).byteLength;
+      sinceMeasure = 0;
+      setPercent(Math.floor((measured * 100) / maxBytes));
+    };
+    const onUpdate = (update: Uint8Array) => {
+      sinceMeasure += update.byteLength;
+      if ((measured + sinceMeasure) * 100 < maxBytes * (NEAR_FULL_PERCENT - 10)) return;
+      timer ??= setTimeout(measure, 2000);
+    };
+    measure();
+    doc.on('update', onUpdate);
+    return () => {
+      doc.off('update', onUpdate);
+      clearTimeout(timer);
+    };
+  }, [doc, maxBytes]);
+  return percent;
 }
 
 /** The map as plain values, read again only when the document changed. */
