@@ -132,7 +132,7 @@ export function MapWorkspace(props: MapWorkspaceProps) {
       {refusal ? (
         <RefusalNotice refusal={refusal} maxBytes={props.maxDocumentBytes} />
       ) : (
-        access === 'edit' && <SizeWarning doc={map.doc} maxBytes={props.maxDocumentBytes} />
+        access === 'edit' && <SizeWarning doc={map.doc} maxBytes={props.maxDocumentBytes} initialState={props.initialMap} />
       )}
       {user && <PresenceList me={me} collaborators={collaborators} names={names} />}
       {/* nokey: React Flow's Delete key must not act while the focus is out of the graph. */}

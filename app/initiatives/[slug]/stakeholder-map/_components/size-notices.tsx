@@ -11,10 +11,10 @@ function useSizeLimit(maxBytes: number): string {
   return format.number(maxBytes / 1_000_000, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 });
 }
 
-/** Shown to editors from NEAR_FULL_PERCENT of the limit on. */
-export function SizeWarning({ doc, maxBytes }: { doc: Y.Doc; maxBytes: number }) {
+/** Shown to editors from NEAR_FULL_PERCENT of the limit on; `initialState` is what the page was rendered with (base64). */
+export function SizeWarning({ doc, maxBytes, initialState }: { doc: Y.Doc; maxBytes: number; initialState: string | null }) {
   const t = useTranslations('stakeholderMap.limits');
-  const percent = useDocumentFullness(doc, maxBytes);
+  const percent = useDocumentFullness(doc, maxBytes, initialState ? Math.floor((initialState.length * 3) / 4) : 0);
   const size = useSizeLimit(maxBytes);
   if (percent < NEAR_FULL_PERCENT) return null;
   return (

@@ -129,14 +129,15 @@ export function useSharedDocument({ documentName, initialState, connect, user }:
 
 /**
  * How full a document is, in whole percent of its size limit, counted as the server
- * counts it (its encoded state). Encoding a large document takes a while, so it is
- * measured once, then only when the bytes of the changes since could bring it near the
- * warning, at most every two seconds.
+ * counts it (its encoded state). Encoding a large document takes a while (tens of
+ * milliseconds at a few MiB), so it starts from the size of the state the page was
+ * rendered with and is measured only when that plus the bytes of the changes since
+ * could be near the warning, at most every two seconds.
  */
-export function useDocumentFullness(doc: Y.Doc, maxBytes: number): number {
-  const [percent, setPercent] = useState(0);
+export function useDocumentFullness(doc: Y.Doc, maxBytes: number, initialBytes: number): number {
+  const [percent, setPercent] = useState(() => Math.floor((initialBytes * 100) / maxBytes));
   useEffect(() => {
-    let measured = 0;
+    let measured = initialBytes;
     let sinceMeasure = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const measure = () => {
@@ -150,13 +151,12 @@ export function useDocumentFullness(doc: Y.Doc, maxBytes: number): number {
       if ((measured + sinceMeasure) * 100 < maxBytes * (NEAR_FULL_PERCENT - 10)) return;
       timer ??= setTimeout(measure, 2000);
     };
-    measure();
     doc.on('update', onUpdate);
     return () => {
       doc.off('update', onUpdate);
       clearTimeout(timer);
     };
-  }, [doc, maxBytes]);
+  }, [doc, maxBytes, initialBytes]);
   return percent;
 }
 
