@@ -5,7 +5,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { inputs, moderationActions } from '@/db/schema';
-import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/auth/actor';
 import type { Role } from '@/lib/auth/roles';
 import { loadConsultationContext } from '@/lib/inputs/context';
 import type { HideReason, ModerationAction } from './vocabulary';
@@ -22,10 +22,14 @@ export interface ModerationLogEntry {
 
 export const MODERATION_LOG_PAGE_SIZE = 100;
 
-/** One page of the log, newest first; not_found when the actor may not see the consultation. */
+/**
+ * One page of the log, newest first; not_found when the actor may not see the
+ * consultation. The actor is required: staff read the log of a draft, which a default of
+ * "anonymous" would refuse as not found.
+ */
 export async function publicModerationLog(
   db: Db,
-  { consultationId, page = 1, actor = ANONYMOUS, now = new Date() }: { consultationId: string; page?: number; actor?: Actor; now?: Date },
+  { consultationId, page = 1, actor, now = new Date() }: { consultationId: string; page?: number; actor: Actor; now?: Date },
 ): Promise<ModerationLogEntry[]> {
   await loadConsultationContext(db, { actor, consultationId, now });
   const rows = await db

@@ -73,7 +73,7 @@ describe.each(testBackends)('moderation on $name', (backend) => {
     await moderateInput(handle.db, { actor: moderator, now: at(2), inputId: input.id, ...hideAsOffensive });
     await moderateInput(handle.db, { actor: moderator, now: at(3), action: 'restore', inputId: input.id });
 
-    const log = await publicModerationLog(handle.db, { consultationId });
+    const log = await publicModerationLog(handle.db, { actor: ANONYMOUS, consultationId });
     expect(log).toEqual([
       { at: at(3), action: 'restore', reason: null, note: null, actorRole: 'moderator', inputNumber: input.number, isReply: false },
       { at: at(2), action: 'hide', reason: 'offensive', note: 'Insults a named neighbour.', actorRole: 'moderator', inputNumber: input.number, isReply: false },
@@ -82,6 +82,17 @@ describe.each(testBackends)('moderation on $name', (backend) => {
     const published = JSON.stringify(log);
     for (const secret of ['A very secret title', 'A body nobody may read again.', 'And a reply of mine.', 'Mona Moderator', moderator.id]) {
       expect(published).not.toContain(secret);
+    }
+  });
+
+  it('shows the log of a draft consultation to staff, and to nobody else', async () => {
+    const moderator = await createActor(handle.db, 'moderator');
+    const resident = await createActor(handle.db, 'resident');
+    const { id: consultationId } = await createTestConsultation(handle.db, { status: 'draft' });
+
+    expect(await publicModerationLog(handle.db, { actor: moderator, consultationId })).toEqual([]);
+    for (const actor of [resident, ANONYMOUS]) {
+      await expect(publicModerationLog(handle.db, { actor, consultationId })).rejects.toMatchObject({ code: 'not_found', status: 404 });
     }
   });
 

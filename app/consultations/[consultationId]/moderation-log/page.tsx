@@ -17,9 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Every moderation decision on this consultation: what, when, why, by which role — never the hidden text. */
 export default async function ModerationLogPage({ params }: Props) {
   const db = await getDb();
-  const consultation = await findConsultation(db, { actor: await getActor(), id: (await params).consultationId });
+  const actor = await getActor();
+  const consultation = await findConsultation(db, { actor, id: (await params).consultationId });
   if (!consultation) notFound();
-  const entries = await publicModerationLog(db, { consultationId: consultation.id });
+  const entries = await publicModerationLog(db, { actor, consultationId: consultation.id });
   const t = await getTranslations('moderation');
   const tRoles = await getTranslations('roles');
   const format = await getFormatter();
