@@ -32,33 +32,8 @@ const nextConfig = {
     // `npm test` runs the type checker on its own; building twice would only cost time.
     ignoreBuildErrors: true,
   },
-  async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-        ],
-      },
-      {
-        // A grievance's access key can be in these addresses (the receipt's private link),
-        // and a case's reference is in them: no request made from these pages may carry
-        // the path or query in its Referer, not even to our own server (a proxy logs it).
-        // Not "no-referrer": with it browsers send `Origin: null` on form posts (Fetch
-        // standard, "append a request Origin header"), and Next.js refuses such a server
-        // action as cross-site, so the forms would fail without JavaScript. Listed after
-        // the rule above, so this Referrer-Policy replaces that one.
-        source: '/grievances/follow/:path*',
-        headers: [{ key: 'Referrer-Policy', value: 'strict-origin' }],
-      },
-      {
-        source: '/grievances/filed',
-        headers: [{ key: 'Referrer-Policy', value: 'strict-origin' }],
-      },
-    ];
-  },
+  // Security headers (CSP with a nonce per request, Referrer-Policy by path, HSTS over
+  // https...) are set by server/index.ts for every response: lib/http/security-headers.ts.
 };
 
 export default withNextIntl(nextConfig);

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { nonceFromPolicy, ZOD_JITLESS_SCRIPT } from '@/lib/http/security-headers';
 import { SiteFooter } from './_components/site-footer';
 import { SiteHeader } from './_components/site-header';
 import './globals.css';
@@ -14,8 +16,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations('layout');
+  // server/index.ts put this request's policy on the request (lib/http/security-headers.ts).
+  const nonce = nonceFromPolicy((await headers()).get('content-security-policy'));
   return (
     <html lang={locale}>
+      <head>
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: ZOD_JITLESS_SCRIPT }} />
+      </head>
       <body className="flex min-h-screen flex-col print:block print:min-h-0 print:bg-white">
         <NextIntlClientProvider>
           <a

@@ -3,7 +3,6 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import next from 'next';
-import { createTranslator } from 'next-intl';
 import { getDatabase } from '@/db';
 import { seedDemoData } from '@/db/seed';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/auth/client-address';
@@ -11,11 +10,10 @@ import { restoreFileLength } from '@/lib/documents/file-length';
 import { startFileMaintenance } from '@/lib/documents/file-maintenance';
 import { pruneExpiredSessions, SESSION_PRUNE_INTERVAL_MS } from '@/lib/auth/sessions';
 import { env, shouldSeedDemo } from '@/lib/env';
-import { negotiateLocale } from '@/lib/i18n/config';
-import { catalogues } from '@/lib/i18n/catalogues';
 import { logError, logInfo } from '@/lib/log';
 import { resolveAuthSecret } from './auth-secret';
 import { createCollabServerFromEnvironment } from './collab/from-environment';
+import { createFrontDoor } from './front-door';
 import { stopGracefullyOnSignals } from './shutdown';
 
 const config = env();
@@ -36,17 +34,6 @@ function stampClientAddress(request: IncomingMessage): void {
     forwardedFor: request.headers['x-forwarded-for'],
     trustProxy: config.TRUST_PROXY,
   });
-}
-
-/** Next.js answers a malformed %-escape in the path with a 500; it is the client's mistake. */
-function hasMalformedPath(request: IncomingMessage): boolean {
-  const path = (request.url ?? '/').split('?')[0] ?? '/';
-  try {
-    decodeURIComponent(path);
-    return false;
-  } catch {
-    return true;
-  }
 }
 
 async function main(): Promise<void> {
@@ -71,13 +58,10 @@ async function main(): Promise<void> {
   const handleRequest = app.getRequestHandler();
   const handleNextUpgrade = app.getUpgradeHandler();
 
+  // Security headers, and 400/403/413 for what Next.js would answer with a 500 (lib/http/request-gate.ts).
+  const frontDoor = createFrontDoor({ config, isDev });
   const server = createServer((request, response) => {
-    if (hasMalformedPath(request)) {
-      const locale = negotiateLocale(request.headers['accept-language']);
-      const t = createTranslator({ locale, messages: catalogues[locale], namespace: 'errors' });
-      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(t('malformed_address'));
-      return;
-    }
+    if (!frontDoor.admit(request, response)) return;
     stampClientAddress(request);
     restoreFileLength(response);
     handleRequest(request, response).catch((error: unknown) => {
