@@ -12,9 +12,12 @@ export function uniqueEmail(label = 'person'): string {
   return `${label}-${counter}-${randomUUID().slice(0, 8)}@example.org`;
 }
 
-/** Registers a fresh account with this role and returns it as an actor. */
-export async function createActor(db: Db, role: Role, name = `Test ${role}`): Promise<Extract<Actor, { kind: 'user' }> & { email: string }> {
+/**
+ * Registers a fresh account with this role and returns it as an actor. The default name
+ * is unique: a resident may not take a staff member's name, and tests promote people.
+ */
+export async function createActor(db: Db, role: Role, name?: string): Promise<Extract<Actor, { kind: 'user' }> & { email: string }> {
   const email = uniqueEmail(role);
-  const user = await registerUser(db, { name, email, password: 'correct horse battery', role });
+  const user = await registerUser(db, { name: name ?? `Test ${role} ${counter}`, email, password: 'correct horse battery', role });
   return { kind: 'user', id: user.id, name: user.name, role: user.role, email };
 }
