@@ -1,6 +1,8 @@
 // Graceful stop on SIGTERM or SIGINT, shared by both entries: stop accepting, store
-// every open document, close the database (PGlite's sequences jump after an unclean
-// exit), then exit.
+// every open document, close the database, then exit. For the embedded database that
+// closes PGlite in its worker thread once the statement under way has finished (an
+// unclean exit keeps committed rows but makes sequences jump); exiting first would
+// end the thread in the middle of it.
 import type { Server } from 'node:http';
 import { closeDatabase } from '@/db';
 import { logError, logInfo } from '@/lib/log';
@@ -14,11 +16,16 @@ export function stopGracefullyOnSignals({ server, collab }: { server: Server; co
     logInfo(`${signal}: storing documents and shutting down`);
     server.close();
     server.closeAllConnections();
+    let exitCode = 0;
     collab
       .close()
       .then(() => closeDatabase())
-      .catch((error: unknown) => logError('shutdown failed', error))
-      .finally(() => process.exit(0));
+      .catch((error: unknown) => {
+        // A supervisor should see that this stop was not clean.
+        exitCode = 1;
+        logError('shutdown failed', error);
+      })
+      .finally(() => process.exit(exitCode));
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
