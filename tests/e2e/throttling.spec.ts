@@ -27,6 +27,7 @@ test('an attacker’s failures for an account do not keep its owner out: elsewhe
 
   // The owner, on their own connection, gets in at once.
   const owner = await openPageAs(newAccount);
+  await owner.goto('/');
   await expect(new SiteHeader(owner).signedInName).toHaveText(newAccount.name);
 
   // From the attacker's connection, the right password works once the short wait is over.
