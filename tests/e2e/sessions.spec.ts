@@ -1,6 +1,7 @@
 // Sessions end on the server: after signing out, after "sign out everywhere" and after
 // an administrator changes someone's role, the old session cookie answers as nobody,
 // even when someone kept a copy of it.
+import { randomUUID } from 'node:crypto';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { AdminUsersPage } from './pages/admin-users-page';
@@ -44,6 +45,9 @@ test('after signing out, a saved copy of the session cookie lets nobody in', asy
   expect(moderation?.status()).toBe(401);
   await expect(stale.getByRole('heading', { level: 1, name: 'Please sign in' })).toBeVisible();
   await expectSignedOut(stale);
+  // Nor does it get a token for live editing.
+  const collabToken = await stale.context().request.get(`/api/collab/token?doc=${encodeURIComponent(`initiative/${randomUUID()}/stakeholder-map`)}`);
+  expect(collabToken.status()).toBe(401);
 });
 
 test('"Sign out everywhere", even without JavaScript, ends the session in the person’s other browser', async ({
