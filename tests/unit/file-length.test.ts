@@ -9,9 +9,9 @@ describe('restoreFileLength', () => {
   it('sends the size of a file response as Content-Length, and nothing chunked', async () => {
     const server = createServer((_request, response) => {
       restoreFileLength(response);
-      // What Next.js does with a route handler's headers.
-      response.appendHeader('content-type', 'application/pdf');
-      response.appendHeader(FILE_LENGTH_HEADER, '11');
+      // What Next.js does with a route handler's headers (base-http/node.js).
+      response.setHeader('content-type', 'application/pdf');
+      response.setHeader(FILE_LENGTH_HEADER, '11');
       // Streamed in pieces, as a file is: without a length Node would send it chunked.
       response.write('hello ');
       response.end('world');
