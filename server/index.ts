@@ -11,6 +11,7 @@ import { startFileMaintenance } from '@/lib/documents/file-maintenance';
 import { pruneExpiredSessions, SESSION_PRUNE_INTERVAL_MS } from '@/lib/auth/sessions';
 import { env, shouldSeedDemo } from '@/lib/env';
 import { logError, logInfo } from '@/lib/log';
+import { pruneExpiredRateLimits, RATE_LIMIT_PRUNE_INTERVAL_MS } from '@/lib/rate-limit/store';
 import { resolveAuthSecret } from './auth-secret';
 import { createCollabServerFromEnvironment } from './collab/from-environment';
 import { createFrontDoor } from './front-door';
@@ -50,6 +51,10 @@ async function main(): Promise<void> {
   const pruneSessions = () => pruneExpiredSessions(database.db).catch((error: unknown) => logError('pruning sessions failed', error));
   await pruneSessions();
   setInterval(pruneSessions, SESSION_PRUNE_INTERVAL_MS).unref();
+  // Rate limit counters in the database (hashed keys) are kept no longer than they count.
+  const pruneRateLimits = () => pruneExpiredRateLimits(database.db).catch((error: unknown) => logError('pruning rate limits failed', error));
+  await pruneRateLimits();
+  setInterval(pruneRateLimits, RATE_LIMIT_PRUNE_INTERVAL_MS).unref();
 
   const collab = createCollabServerFromEnvironment({ db: database.db, config, authSecret });
 
