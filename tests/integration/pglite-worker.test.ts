@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle, type Db } from '@/db';
 import { users } from '@/db/schema';
+import { spawnServer } from './collab/support';
 
 /** Opening PGlite takes seconds, and more on a busy machine; these tests open it twice. */
 const OPENING_TWICE_TIMEOUT_MS = 180_000;
@@ -157,6 +158,39 @@ describe('the embedded database in a data folder', () => {
     const handle = await openDatabase({ dataDir: path.join(folder, 'after-failure') });
     await handle.close();
   }, OPENING_TWICE_TIMEOUT_MS);
+});
+
+describe('a server process on the embedded database', () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'participa-pglite-shutdown-'));
+  });
+  afterAll(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('closes the database in its thread on SIGTERM and exits cleanly: sequences go on where they stopped', async () => {
+    const { DATABASE_URL: _ignored, ...inherited } = process.env;
+    const { child, output, exited } = await spawnServer({
+      label: 'embedded database process',
+      args: ['--import', 'tsx', 'tests/integration/support/embedded-database-process.ts'],
+      env: { ...inherited, DATA_DIR: folder },
+      readyText: 'ready',
+      timeoutMs: OPENING_TWICE_TIMEOUT_MS,
+    });
+    child.kill('SIGTERM');
+    await exited;
+    expect(child.exitCode, output()).toBe(0);
+
+    const reopened = await openDatabase({ dataDir: path.join(folder, 'pglite') });
+    try {
+      await reopened.db.execute(sql`insert into shutdown_rows default values`);
+      const ids = rowsOf<{ id: number }>(await reopened.db.execute(sql`select id from shutdown_rows order by id`));
+      expect(ids.map((row) => row.id)).toEqual([1, 2, 3]);
+    } finally {
+      await reopened.close();
+    }
+  }, 2 * OPENING_TWICE_TIMEOUT_MS);
 });
 
 describe('PGlite on the calling thread, as the app had it before', () => {
