@@ -5,6 +5,7 @@ import { AdminUsersPage } from './pages/admin-users-page';
 import { DEMO } from './support/accounts';
 
 test('an administrator promotes a resident to moderator, who can then create initiatives', async ({ page, header, signIn, openPageAs, newAccount }) => {
+  test.slow(); // two browsers, and the person signs in twice (the role change signs them out)
   // The resident, signed in in their own browser, is not allowed to create initiatives.
   await signIn(page, newAccount);
   await page.goto('/');
@@ -37,6 +38,7 @@ test('an administrator promotes a resident to moderator, who can then create ini
 });
 
 test('an administrator makes a resident an administrator, who then sees Administration', async ({ page, header, signIn, openPageAs, newAccount }) => {
+  test.slow(); // two browsers, and the person signs in twice (the role change signs them out)
   await signIn(page, newAccount);
   await page.goto('/');
   await expect(header.role).toHaveText('Role: Resident');
