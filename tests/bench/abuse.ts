@@ -14,7 +14,7 @@
 //             a second (its own key of a Y.Map "abuse-bench", carrying the send time);
 //             every other editor records receive time − send time.
 //
-// Phases, each BENCH_SECONDS (default 20) after BENCH_WARM_UP_SECONDS (3) not measured:
+// Phases, each BENCH_SECONDS (default 20) after BENCH_WARM_UP_SECONDS (10) not measured:
 //   quiet                       the honest load alone;
 //   attack, one address         the honest load, and: FILERS (20) anonymous clients each
 //                               filing grievances in a loop on the city-wide channel, each
@@ -75,7 +75,7 @@ import { RATE_LIMIT_POLICIES } from '@/lib/rate-limit/policies';
 import { freePort, processUsage, removeFolder, spawnServer, watchMemory, type SpawnedServer } from '../integration/collab/support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 10);
 const HEALTH_RATE = Number(process.env.BENCH_HEALTH_RATE ?? 20);
 const EDITORS = Number(process.env.BENCH_EDITORS ?? 25);
 const FILERS = Number(process.env.BENCH_FILERS ?? 20);
@@ -671,6 +671,9 @@ async function main(): Promise<void> {
     });
     const editToken = (index: number, userId: string) => signCollabToken({ userId, name: `Editor ${index + 1}`, document, access: 'edit' }, signingKey);
     const editorIds = Array.from({ length: EDITORS }, () => randomUUID());
+    /** Close codes of the editors' connections (a refused upgrade shows as 1006), for a failure to sync. */
+    const connectCloses: Record<string, number> = {};
+    let syncedEditors = 0;
     for (const [index, userId] of editorIds.entries()) {
       const doc = new Y.Doc();
       const provider = new WebsocketProvider(collabUrl, document, doc, {
@@ -680,26 +683,47 @@ async function main(): Promise<void> {
         maxBackoffTime: 1000,
       });
       editors.push({ doc, provider, key: `editor-${index}` });
+      provider.on('connection-close', (event: { code: number } | null) => tally(connectCloses, String(event?.code ?? 'closed by the client')));
       provider.on('status', ({ status }: { status: string }) => {
         const phase = phaseAt(performance.now());
         if (status === 'disconnected' && phase) phase.editorDisconnects += 1;
       });
     }
-    await Promise.all(
+    const syncing = Promise.all(
       editors.map(
         ({ provider }) =>
           new Promise<void>((resolve, reject) => {
-            const timeout = setTimeout(() => reject(new Error('an editor did not sync')), 60_000);
+            const timeout = setTimeout(
+              () => reject(new Error(`only ${syncedEditors} of ${EDITORS} editors synced in 2 minutes; their connections closed with ${summary(connectCloses) || 'nothing'}`)),
+              120_000,
+            );
             const onSync = (isSynced: boolean) => {
               if (!isSynced) return;
+              syncedEditors += 1;
               clearTimeout(timeout);
               provider.off('sync', onSync);
               resolve();
             };
-            provider.on('sync', onSync);
+            // An editor created early may have synced while later ones were being created.
+            if (provider.synced) onSync(true);
+            else provider.on('sync', onSync);
           }),
       ),
     );
+    await syncing.catch(async (error: unknown) => {
+      // Is the whole server stuck, or only the realtime side?
+      const health = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5000) }).then(
+        (response) => `answered ${response.status}`,
+        (failure: unknown) => `failed (${failure instanceof Error ? failure.message : String(failure)})`,
+      );
+      const unsynced = editors.filter(({ provider }) => !provider.synced);
+      const connected = unsynced.filter(({ provider }) => provider.wsconnected).length;
+      const silentSeconds = unsynced.map(({ provider }) => Math.round((Date.now() - provider.wsLastMessageReceived) / 1000));
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}; of the ${unsynced.length} others ${connected} are connected, ` +
+          `seconds since each last heard from the server: ${silentSeconds.join(', ')}; /api/health meanwhile ${health}`,
+      );
+    });
     // Tokens live 5 minutes: a fresh one is ready for each reconnection, as in the browser.
     const refresh = setInterval(() => {
       editorIds.forEach((userId, index) => void editToken(index, userId).then((token) => (editors[index]!.provider.params = { token })));
@@ -720,7 +744,7 @@ async function main(): Promise<void> {
       });
     }
     await sleep(1000); // presence announcements settle
-    console.error(`${EDITORS} editors synced on ${document}`);
+    console.error(`${EDITORS} editors synced on ${document}${Object.keys(connectCloses).length > 0 ? `; connections closed on the way: ${summary(connectCloses)}` : ''}`);
 
     // The honest load runs from here to the end.
     const writers = editors.map(async (editor) => {
@@ -842,8 +866,8 @@ async function main(): Promise<void> {
       phase.logKiB = Buffer.byteLength(log) / 1024;
       if (phase.attack) {
         phase.dataAfter = dataSizes(dataDir);
-        const filed = phase.filers?.outcomes['303 filed'] ?? 0;
-        globalLeftMiB = Math.max(0, globalLeftMiB - filed * filingMiB);
+        // The global quota counts the bytes it let through, filed or cut off later: the files stored tell.
+        globalLeftMiB = Math.max(0, globalLeftMiB - (phase.dataAfter.filesMiB - (phase.dataBefore?.filesMiB ?? 0)));
         console.error(`${phase.name}: ${summary(phase.filers?.outcomes ?? {})}; server settled in ${settledIn.toFixed(0)} s`);
       }
     }
