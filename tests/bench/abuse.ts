@@ -36,9 +36,14 @@
 //                               per-address quota, so the global quota for anonymous
 //                               uploads (lib/rate-limit/policies.ts) is what bounds growth;
 //   quiet again                 the honest load alone: does the server come back?
-// BENCH_ATTACKS=one-address or =own-addresses runs only one of the attack phases. Between
-// phases the attackers are stopped (uploads in flight cut) and the server is given up to
-// 30 s to become idle; the data folder is measured (du) before and after each attack.
+// BENCH_ATTACKS=one-address or =own-addresses runs only one of the attack phases (=none:
+// neither). Between phases the attackers are stopped (uploads in flight cut) and the
+// server is given up to 30 s to become idle; the data folder is measured (du) before and
+// after each attack: its growth includes the files of filings cut off at the end of the
+// phase (kept if the filing was recorded, else swept later by the server's file
+// maintenance), which the quotas counted all the same.
+// For a short trial: BENCH_SECONDS, BENCH_EDITORS, BENCH_FILERS, BENCH_HEALTH_RATE,
+// BENCH_ATTACHMENTS and BENCH_ATTACHMENT_MIB scale the load down.
 //
 // The attackers run in child processes of this script (one for the filers, one for the
 // flooder), so their busy loops do not delay this process's measuring; all processes
