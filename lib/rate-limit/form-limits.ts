@@ -42,13 +42,14 @@ export async function countFormAgainstLimits({
   if (actor.kind === 'user') return;
   const { bytes, field } = uploadedFiles(formData);
   if (bytes === 0 || !field) return;
+  const kibibytes = Math.ceil(bytes / 1024);
   try {
-    await consumeRateLimit(store, 'anonymousUploadBytesPerAddress', key, bytes);
+    await consumeRateLimit(store, 'anonymousUploadKiBPerAddress', key, kibibytes);
     try {
-      await consumeRateLimit(store, 'anonymousUploadBytesTotal', 'everyone', bytes);
+      await consumeRateLimit(store, 'anonymousUploadKiBTotal', 'everyone', kibibytes);
     } catch (error) {
       // Nothing is uploaded: the address keeps its share.
-      await limiterFor(store, 'anonymousUploadBytesPerAddress').reward(key, bytes).catch(() => undefined);
+      await limiterFor(store, 'anonymousUploadKiBPerAddress').reward(key, kibibytes).catch(() => undefined);
       throw error;
     }
   } catch (error) {

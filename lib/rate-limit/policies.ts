@@ -16,7 +16,8 @@ export interface RateLimitPolicy {
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const MEBIBYTE = 1024 * 1024;
+/** Upload quotas count kibibytes: 2 GiB in bytes would not fit the counters' 32-bit integer column. */
+const KIBIBYTES_PER_MEBIBYTE = 1024;
 
 export const RATE_LIMIT_POLICIES = {
   /** Any form sent to the server (server actions), per account or, for anonymous senders, per address. */
@@ -27,10 +28,10 @@ export const RATE_LIMIT_POLICIES = {
   /** Inputs, replies, reports and support given in consultations. */
   contribution: { points: 300, windowSeconds: HOUR, counts: 'inputs, replies, reports and supports' },
   collabToken: { points: 120, windowSeconds: MINUTE, counts: 'collaboration tokens issued' },
-  /** Bytes of files sent by people who are not signed in, per address… */
-  anonymousUploadBytesPerAddress: { points: 100 * MEBIBYTE, windowSeconds: HOUR, counts: 'bytes uploaded anonymously per address' },
+  /** KiB of files sent by people who are not signed in, per address… */
+  anonymousUploadKiBPerAddress: { points: 100 * KIBIBYTES_PER_MEBIBYTE, windowSeconds: HOUR, counts: 'KiB uploaded anonymously per address' },
   /** …and by all of them together, which bounds how fast the data folder can grow. */
-  anonymousUploadBytesTotal: { points: 2048 * MEBIBYTE, windowSeconds: DAY, counts: 'bytes uploaded anonymously in total' },
+  anonymousUploadKiBTotal: { points: 2048 * KIBIBYTES_PER_MEBIBYTE, windowSeconds: DAY, counts: 'KiB uploaded anonymously in total' },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitName = keyof typeof RATE_LIMIT_POLICIES;

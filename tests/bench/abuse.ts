@@ -808,8 +808,8 @@ async function main(): Promise<void> {
       { name: 'quiet again', attack: null },
     ];
     // What the anonymous upload quotas let through, per address and for everyone together.
-    const perAddressMiB = RATE_LIMIT_POLICIES.anonymousUploadBytesPerAddress.points / MIB;
-    let globalLeftMiB = RATE_LIMIT_POLICIES.anonymousUploadBytesTotal.points / MIB;
+    const perAddressMiB = RATE_LIMIT_POLICIES.anonymousUploadKiBPerAddress.points / 1024;
+    let globalLeftMiB = RATE_LIMIT_POLICIES.anonymousUploadKiBTotal.points / 1024;
     const filingMiB = (ATTACHMENTS * ATTACHMENT_BYTES) / MIB;
     let addressesUsed = new Set<string>();
 
@@ -964,7 +964,7 @@ async function main(): Promise<void> {
         `${phase.name}: health p99 ${ms(health)} ms (target < ${TARGET_HEALTH_P99_MS} ms: ${health < TARGET_HEALTH_P99_MS ? 'met' : 'missed'}); ` +
           `map edit p99 ${ms(percentile(phase.editLatencies, 0.99))} ms = ${ratio.toFixed(2)}× quiet ${ms(quietEditP99)} ms (target ≤ ${TARGET_MAP_P99_RATIO}×: ${ratio <= TARGET_MAP_P99_RATIO ? 'met' : 'missed'}); ` +
           `data folder +${growth.toFixed(1)} MiB, quotas allow ${mib(phase.quotaBoundMiB)} MiB of attachments from ${phase.attack === 'own-addresses' ? `${FILERS} addresses` : 'one address'} ` +
-          `(${perAddressMiB} MiB an hour per address, ${RATE_LIMIT_POLICIES.anonymousUploadBytesTotal.points / MIB} MiB a day for everyone).`,
+          `(${perAddressMiB} MiB an hour per address, ${RATE_LIMIT_POLICIES.anonymousUploadKiBTotal.points / 1024} MiB a day for everyone).`,
       );
     }
   } catch (error) {

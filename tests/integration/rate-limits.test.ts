@@ -82,13 +82,19 @@ describe.each(storeBackends)('rate limits in $name', (backend) => {
     await expect(consumeRateLimit(store(), 'signUp', rateLimitKey('address', 'someone else'))).resolves.toBeUndefined();
   });
 
-  it('spends nothing on a refused request: a quota in bytes lets a smaller upload through after a large one is refused', async () => {
+  it('spends nothing on a refused request: a quota in KiB lets a smaller upload through after a large one is refused', async () => {
     const key = rateLimitKey('address', randomUUID());
-    const { points } = RATE_LIMIT_POLICIES.anonymousUploadBytesPerAddress;
-    await consumeRateLimit(store(), 'anonymousUploadBytesPerAddress', key, points - 1000);
-    expect(await refusal(consumeRateLimit(store(), 'anonymousUploadBytesPerAddress', key, 5000))).toMatchObject({ code: 'rate_limited' });
-    await expect(consumeRateLimit(store(), 'anonymousUploadBytesPerAddress', key, 1000)).resolves.toBeUndefined();
-    expect(await refusal(consumeRateLimit(store(), 'anonymousUploadBytesPerAddress', key, 1))).toMatchObject({ code: 'rate_limited' });
+    const { points } = RATE_LIMIT_POLICIES.anonymousUploadKiBPerAddress;
+    await consumeRateLimit(store(), 'anonymousUploadKiBPerAddress', key, points - 1000);
+    expect(await refusal(consumeRateLimit(store(), 'anonymousUploadKiBPerAddress', key, 5000))).toMatchObject({ code: 'rate_limited' });
+    await expect(consumeRateLimit(store(), 'anonymousUploadKiBPerAddress', key, 1000)).resolves.toBeUndefined();
+    expect(await refusal(consumeRateLimit(store(), 'anonymousUploadKiBPerAddress', key, 1))).toMatchObject({ code: 'rate_limited' });
+  });
+
+  it('holds the whole day’s anonymous upload total in its counter (2 GiB counted in KiB)', async () => {
+    const { points } = RATE_LIMIT_POLICIES.anonymousUploadKiBTotal;
+    await consumeRateLimit(store(), 'anonymousUploadKiBTotal', `everyone-${randomUUID()}`, points);
+    expect(points * 1024).toBe(2 * 1024 ** 3);
   });
 
   it('slows guesses after the free failures with waits that double up to the ceiling, and a success clears them', async () => {

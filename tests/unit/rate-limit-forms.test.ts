@@ -33,10 +33,11 @@ describe('countFormAgainstLimits', () => {
 
   it('refuses anonymous files past the per-address quota at the file field, and still takes a form without files', async () => {
     const store = memoryRateLimitStore();
-    const quota = RATE_LIMIT_POLICIES.anonymousUploadBytesPerAddress.points;
+    const quotaBytes = RATE_LIMIT_POLICIES.anonymousUploadKiBPerAddress.points * 1024;
     const send = (formData: FormData, actor: Actor = ANONYMOUS) => countFormAgainstLimits({ store, actor, address: '198.51.100.5', formData, limits: [] });
-    await send(formWithFile(quota - 10));
-    const refused = await refusal(send(formWithFile(1000)));
+    // 10 KiB left, then 20 KiB sent.
+    await send(formWithFile(quotaBytes - 10 * 1024));
+    const refused = await refusal(send(formWithFile(20 * 1024)));
     expect(refused).toMatchObject({ code: 'rate_limited', fieldErrors: { attachments: 'uploadQuotaReached' } });
     expect(refused!.retryAfterSeconds).toBeGreaterThan(0);
     await expect(send(new FormData())).resolves.toBeUndefined();
@@ -46,13 +47,13 @@ describe('countFormAgainstLimits', () => {
 
   it('bounds anonymous files from all addresses together, without spending an address’s share on a refused upload', async () => {
     const store = memoryRateLimitStore();
-    // Other addresses have sent all but 500 bytes of today's total.
-    await consumeRateLimit(store, 'anonymousUploadBytesTotal', 'everyone', RATE_LIMIT_POLICIES.anonymousUploadBytesTotal.points - 500);
+    // Other addresses have sent all but 500 KiB of today's total.
+    await consumeRateLimit(store, 'anonymousUploadKiBTotal', 'everyone', RATE_LIMIT_POLICIES.anonymousUploadKiBTotal.points - 500);
     const send = (bytes: number) => countFormAgainstLimits({ store, actor: ANONYMOUS, address: '203.0.113.250', formData: formWithFile(bytes), limits: [] });
-    expect(await refusal(send(1000))).toMatchObject({ code: 'rate_limited', fieldErrors: { attachments: 'uploadQuotaReached' } });
+    expect(await refusal(send(1000 * 1024))).toMatchObject({ code: 'rate_limited', fieldErrors: { attachments: 'uploadQuotaReached' } });
     // The refused address can still send what is left of the total, and its own share is whole.
-    await expect(send(500)).resolves.toBeUndefined();
-    const perAddress = RATE_LIMIT_POLICIES.anonymousUploadBytesPerAddress.points;
-    await expect(consumeRateLimit(store, 'anonymousUploadBytesPerAddress', rateLimitKey('address', '203.0.113.250'), perAddress - 500)).resolves.toBeUndefined();
+    await expect(send(500 * 1024)).resolves.toBeUndefined();
+    const perAddress = RATE_LIMIT_POLICIES.anonymousUploadKiBPerAddress.points;
+    await expect(consumeRateLimit(store, 'anonymousUploadKiBPerAddress', rateLimitKey('address', '203.0.113.250'), perAddress - 500)).resolves.toBeUndefined();
   });
 });
