@@ -264,7 +264,13 @@ describe.skipIf(servicesMissing && !isCi)('collaboration cluster: processes shar
       const names = new Map(everyone.map((writer) => [writer.doc.clientID, writer.name]));
       throw new Error(`${lost.length} key(s) others had seen are not in the database (${lost.slice(0, 5).join(' ')}…); ${await storedGaps(document, names)}`);
     }
-    expect(keysOf(fromDatabase.doc)).toEqual(final);
+    // Everything the survivors show is stored. The database may hold more: an update of a
+    // tab that died with the first process, stored just before the kill and never passed
+    // on (updates are stored before they are broadcast), which no one else had seen.
+    const stored = keysOf(fromDatabase.doc);
+    expect(missingFrom(stored, final)).toEqual([]);
+    const storedOnly = [...stored].filter((key) => !final.has(key));
+    expect(storedOnly.filter((key) => !lostWithFirst.some((writer) => writer.written.includes(key)))).toEqual([]);
     await third.stop();
     await second.stop();
   });
