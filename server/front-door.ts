@@ -1,22 +1,39 @@
 // What the server does with every HTTP request before Next.js: the security headers of
-// the response (with this request's CSP nonce, which Next.js reads from the request),
-// and the request gate's refusals, answered in a sentence from the catalogue.
+// the response (with this request's CSP nonce, which Next.js reads from the request), the
+// client's address, the request gate's refusals, and the decision on a large body
+// before a byte of it is read; refusals are answered in a sentence from the catalogue.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createTranslator } from 'next-intl';
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/auth/client-address';
+import { sessionCookieAccount } from '@/lib/auth/session-cookie';
 import { collabPublicUrl } from '@/lib/collab/endpoint';
 import type { Environment } from '@/lib/env';
-import { expectedBodyShape, inspectRequest, requestPath, watchRequestBody, type GateRefusal } from '@/lib/http/request-gate';
+import { declaredBodyLength, expectedBodyShape, inspectRequest, requestPath, watchRequestBody, type GateRefusal } from '@/lib/http/request-gate';
 import { createNonce, isServedOverHttps, securityHeaders, websocketOrigin } from '@/lib/http/security-headers';
 import { negotiateLocale } from '@/lib/i18n/config';
 import { catalogues } from '@/lib/i18n/catalogues';
+import { logError } from '@/lib/log';
+import { anonymousUploadRoom, createInFlightGate, exceedsUploadRoom } from '@/lib/rate-limit/large-bodies';
+import { LARGE_BODIES_IN_FLIGHT, LARGE_BODY_BYTES } from '@/lib/rate-limit/policies';
+import type { RateLimitStore } from '@/lib/rate-limit/store';
+import { waitValues } from '@/lib/rate-limit/wait';
 
 export interface FrontDoor {
-  /** Sets the headers and answers a refused request; false when the request was answered here. */
-  admit(request: IncomingMessage, response: ServerResponse): boolean;
+  /** Sets the headers and the address, and answers a refused request; false when the request was answered here. */
+  admit(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
 }
 
-export function createFrontDoor({ config, isDev }: { config: Environment; isDev: boolean }): FrontDoor {
+export interface FrontDoorOptions {
+  config: Environment;
+  isDev: boolean;
+  authSecret: string;
+  rateLimits: RateLimitStore;
+}
+
+export function createFrontDoor({ config, isDev, authSecret, rateLimits }: FrontDoorOptions): FrontDoor {
   const connectOrigins = [websocketOrigin(collabPublicUrl(config))];
+  const accountBodies = createInFlightGate({ perKey: LARGE_BODIES_IN_FLIGHT.perAccount });
+  const anonymousBodies = createInFlightGate({ perKey: LARGE_BODIES_IN_FLIGHT.perAnonymousAddress, total: LARGE_BODIES_IN_FLIGHT.anonymousTotal });
 
   function refuse(request: IncomingMessage, response: ServerResponse, refusal: GateRefusal): void {
     if (response.headersSent) {
@@ -25,12 +42,37 @@ export function createFrontDoor({ config, isDev }: { config: Environment; isDev:
     }
     const locale = negotiateLocale(request.headers['accept-language']);
     const t = createTranslator({ locale, messages: catalogues[locale], namespace: 'errors' });
+    const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8', connection: 'close' };
+    if (refusal.retryAfterSeconds !== undefined) headers['retry-after'] = String(refusal.retryAfterSeconds);
+    const text = refusal.retryAfterSeconds === undefined ? t(refusal.messageKey) : t(refusal.messageKey, waitValues(refusal.retryAfterSeconds));
     // The body may be partly unread: close the connection rather than read the rest.
-    response.writeHead(refusal.status, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end(t(refusal.messageKey));
+    response.writeHead(refusal.status, headers).end(text);
+  }
+
+  /**
+   * A body of files costs work as it arrives, and Next.js reads all of it before an
+   * action could refuse it; so it is decided on here, from the headers. Anonymous files
+   * beyond what the upload quotas still allow are refused at once (the action would
+   * refuse them after reading); and only a few large bodies are read at a time.
+   */
+  async function admitLargeBody(request: IncomingMessage, response: ServerResponse, address: string): Promise<GateRefusal | null> {
+    const length = declaredBodyLength(request.headers);
+    if (length !== 'unknown' && length <= LARGE_BODY_BYTES) return null;
+    const account = await sessionCookieAccount(request.headers.cookie, authSecret);
+    if (account === null) {
+      const room = await anonymousUploadRoom(rateLimits, address);
+      if (length === 'unknown' ? room.kibibytes === 0 : exceedsUploadRoom(length, room)) {
+        return { status: 429, messageKey: 'upload_quota_reached', retryAfterSeconds: Math.max(1, Math.ceil(room.retryAfterMs / 1000)) };
+      }
+    }
+    const release = account === null ? anonymousBodies.enter(address) : accountBodies.enter(account);
+    if (!release) return { status: 429, messageKey: 'uploads_busy', retryAfterSeconds: LARGE_BODIES_IN_FLIGHT.retryAfterSeconds };
+    response.once('close', release);
+    return null;
   }
 
   return {
-    admit(request, response) {
+    async admit(request, response) {
       const headers = securityHeaders({
         nonce: createNonce(),
         isDevelopment: isDev,
@@ -39,6 +81,9 @@ export function createFrontDoor({ config, isDev }: { config: Environment; isDev:
         isHttps: isServedOverHttps({ siteUrl: config.NEXTAUTH_URL, forwardedProto: request.headers['x-forwarded-proto'], trustProxy: config.TRUST_PROXY }),
       });
       for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+      // Whatever the client sent under this name is replaced.
+      const address = resolveClientAddress({ socketAddress: request.socket.remoteAddress, forwardedFor: request.headers['x-forwarded-for'], trustProxy: config.TRUST_PROXY });
+      request.headers[CLIENT_ADDRESS_HEADER] = address;
 
       const refusal = inspectRequest(request);
       if (refusal) {
@@ -51,10 +96,22 @@ export function createFrontDoor({ config, isDev }: { config: Environment; isDev:
       delete request.headers['content-security-policy-report-only'];
       // A declared length was checked above and Node holds the client to it; a chunked
       // body is counted as it comes, and an action's body must be one Next.js can decode.
+      // Watched from the first byte, which may arrive while the decision below is made.
       const shape = expectedBodyShape(request);
-      const isChunked = request.headers['content-length'] === undefined && request.headers['transfer-encoding'] !== undefined;
-      if (isChunked || shape.kind !== 'any') {
+      if (declaredBodyLength(request.headers) === 'unknown' || shape.kind !== 'any') {
         watchRequestBody(request, { shape, onRefused: (bodyRefusal) => refuse(request, response, bodyRefusal) });
+      }
+      let bodyRefusal: GateRefusal | null;
+      try {
+        bodyRefusal = await admitLargeBody(request, response, address);
+      } catch (error) {
+        // The counters' store failed: the action still counts the files once read.
+        logError('deciding on a large request body failed', error);
+        bodyRefusal = null;
+      }
+      if (bodyRefusal) {
+        refuse(request, response, bodyRefusal);
+        return false;
       }
       return true;
     },

@@ -5,13 +5,12 @@ import type { Duplex } from 'node:stream';
 import next from 'next';
 import { getDatabase } from '@/db';
 import { seedDemoData } from '@/db/seed';
-import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/auth/client-address';
 import { restoreFileLength } from '@/lib/documents/file-length';
 import { startFileMaintenance } from '@/lib/documents/file-maintenance';
 import { pruneExpiredSessions, SESSION_PRUNE_INTERVAL_MS } from '@/lib/auth/sessions';
 import { env, shouldSeedDemo } from '@/lib/env';
 import { logError, logInfo } from '@/lib/log';
-import { pruneExpiredRateLimits, RATE_LIMIT_PRUNE_INTERVAL_MS } from '@/lib/rate-limit/store';
+import { pruneExpiredRateLimits, RATE_LIMIT_PRUNE_INTERVAL_MS, rateLimitStoreFor } from '@/lib/rate-limit/store';
 import { resolveAuthSecret } from './auth-secret';
 import { createCollabServerFromEnvironment } from './collab/from-environment';
 import { createFrontDoor } from './front-door';
@@ -28,14 +27,6 @@ const authSecret = resolveAuthSecret({
 });
 process.env.NEXTAUTH_SECRET = authSecret;
 process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
-
-function stampClientAddress(request: IncomingMessage): void {
-  request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress({
-    socketAddress: request.socket.remoteAddress,
-    forwardedFor: request.headers['x-forwarded-for'],
-    trustProxy: config.TRUST_PROXY,
-  });
-}
 
 async function main(): Promise<void> {
   const database = await getDatabase();
@@ -63,16 +54,21 @@ async function main(): Promise<void> {
   const handleRequest = app.getRequestHandler();
   const handleNextUpgrade = app.getUpgradeHandler();
 
-  // Security headers, and 400/403/413 for what Next.js would answer with a 500 (lib/http/request-gate.ts).
-  const frontDoor = createFrontDoor({ config, isDev });
+  // Security headers, the client's address, 400/403/413 for what Next.js would answer
+  // with a 500 (lib/http/request-gate.ts), and 429 for a body of files refused unread.
+  const frontDoor = createFrontDoor({ config, isDev, authSecret, rateLimits: rateLimitStoreFor(database.db) });
   const server = createServer((request, response) => {
-    if (!frontDoor.admit(request, response)) return;
-    stampClientAddress(request);
-    restoreFileLength(response);
-    handleRequest(request, response).catch((error: unknown) => {
-      logError('request failed', error);
-      if (!response.headersSent) response.writeHead(500).end();
-    });
+    frontDoor
+      .admit(request, response)
+      .then((isAdmitted) => {
+        if (!isAdmitted) return;
+        restoreFileLength(response);
+        return handleRequest(request, response);
+      })
+      .catch((error: unknown) => {
+        logError('request failed', error);
+        if (!response.headersSent) response.writeHead(500).end();
+      });
   });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {

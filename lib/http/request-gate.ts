@@ -17,12 +17,14 @@ export const MAX_REQUEST_BODY_BYTES = 51 * 1024 * 1024;
  */
 export const MAX_PLAIN_ACTION_BODY_BYTES = 1024 * 1024;
 
-export type GateMessageKey = 'malformed_address' | 'malformed_request' | 'request_too_large' | 'cross_site_request';
+export type GateMessageKey = 'malformed_address' | 'malformed_request' | 'request_too_large' | 'cross_site_request' | 'uploads_busy' | 'upload_quota_reached';
 
 export interface GateRefusal {
-  status: 400 | 403 | 413;
+  status: 400 | 403 | 413 | 429;
   /** A key of the `errors` namespace of the catalogue. */
   messageKey: GateMessageKey;
+  /** For 429: sent as Retry-After, and said in the message. */
+  retryAfterSeconds?: number;
 }
 
 export interface GateRequest {
@@ -49,6 +51,16 @@ function hasMalformedPath(path: string): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * The length a request declares for its body: a number, 'unknown' for a chunked body
+ * (counted as it comes by watchRequestBody), or 0 without a body.
+ */
+export function declaredBodyLength(headers: IncomingHttpHeaders): number | 'unknown' {
+  const declared = headers['content-length'];
+  if (declared !== undefined) return Number(declared);
+  return headers['transfer-encoding'] !== undefined ? 'unknown' : 0;
 }
 
 /** A declared Content-Length over the limit (Node's parser has already refused malformed ones). */

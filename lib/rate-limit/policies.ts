@@ -37,6 +37,22 @@ export const RATE_LIMIT_POLICIES = {
 export type RateLimitName = keyof typeof RATE_LIMIT_POLICIES;
 
 /**
+ * A request body over LARGE_BODY_BYTES (in practice: one carrying files) costs the server
+ * real work as it arrives, since Next.js parses the whole of it before any action runs.
+ * Few are read at once, per process: per account, and for people who are not signed in
+ * per address and all together; one more is refused at the door with a short wait. A
+ * person sends one form at a time; a script sends many. Accounts have no total, so staff
+ * can always upload, whatever anonymous clients do.
+ */
+export const LARGE_BODY_BYTES = 1024 * 1024;
+export const LARGE_BODIES_IN_FLIGHT = {
+  perAccount: 2,
+  perAnonymousAddress: 2,
+  anonymousTotal: 6,
+  retryAfterSeconds: 5,
+} as const;
+
+/**
  * Guessing a secret (a password, a grievance's access key): a few failures are free,
  * then each further failure makes the next attempt wait, doubling up to a ceiling.
  * Attempts refused while waiting are not failures, so the wait never grows from being

@@ -30,7 +30,12 @@ import { categoryColor } from './category-colors';
 import type { Collaborator } from './use-shared-map';
 import type { MapEditing } from './use-map-editing';
 
-const INITIAL_FIT = { minZoom: 0.45 };
+/**
+ * No closer than life size: a map opened empty is fitted to its first card when that
+ * card arrives, and at React Flow's default 200 % the next card, placed below it, fell
+ * outside the pane where nobody could reach its handles.
+ */
+const INITIAL_FIT = { minZoom: 0.45, maxZoom: 1 };
 /**
  * Up to this many stakeholders every node is drawn; beyond, only those on screen. Not
  * always: with on-screen drawing, stakeholders added to a map someone had opened empty
