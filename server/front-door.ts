@@ -8,13 +8,13 @@ import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/auth/client-a
 import { sessionCookieAccount } from '@/lib/auth/session-cookie';
 import { collabPublicUrl } from '@/lib/collab/endpoint';
 import type { Environment } from '@/lib/env';
-import { declaredBodyLength, expectedBodyShape, inspectRequest, requestPath, watchRequestBody, type GateRefusal } from '@/lib/http/request-gate';
+import { declaredBodyLength, expectedBodyShape, inspectRequest, requestPath, throttleRequestBody, watchRequestBody, type GateRefusal } from '@/lib/http/request-gate';
 import { createNonce, isServedOverHttps, securityHeaders, websocketOrigin } from '@/lib/http/security-headers';
-import { negotiateLocale } from '@/lib/i18n/config';
+import { negotiateLocale, type Locale } from '@/lib/i18n/config';
 import { catalogues } from '@/lib/i18n/catalogues';
 import { logError } from '@/lib/log';
-import { anonymousUploadRoom, createInFlightGate, exceedsUploadRoom } from '@/lib/rate-limit/large-bodies';
-import { LARGE_BODIES_IN_FLIGHT, LARGE_BODY_BYTES } from '@/lib/rate-limit/policies';
+import { cachedUploadRoom, createByteBucket, createInFlightGate, exceedsUploadRoom } from '@/lib/rate-limit/large-bodies';
+import { ANONYMOUS_UPLOAD_READ_RATE, LARGE_BODIES_IN_FLIGHT, LARGE_BODY_BYTES } from '@/lib/rate-limit/policies';
 import type { RateLimitStore } from '@/lib/rate-limit/store';
 import { waitValues } from '@/lib/rate-limit/wait';
 
@@ -30,18 +30,35 @@ export interface FrontDoorOptions {
   rateLimits: RateLimitStore;
 }
 
+const translators = new Map<Locale, ReturnType<typeof createErrorsTranslator>>();
+
+function createErrorsTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: catalogues[locale], namespace: 'errors' });
+}
+
+/** One per locale: a refusal under a flood costs no new translator each time. */
+function errorsTranslator(locale: Locale) {
+  let translator = translators.get(locale);
+  if (!translator) {
+    translator = createErrorsTranslator(locale);
+    translators.set(locale, translator);
+  }
+  return translator;
+}
+
 export function createFrontDoor({ config, isDev, authSecret, rateLimits }: FrontDoorOptions): FrontDoor {
   const connectOrigins = [websocketOrigin(collabPublicUrl(config))];
   const accountBodies = createInFlightGate({ perKey: LARGE_BODIES_IN_FLIGHT.perAccount });
   const anonymousBodies = createInFlightGate({ perKey: LARGE_BODIES_IN_FLIGHT.perAnonymousAddress, total: LARGE_BODIES_IN_FLIGHT.anonymousTotal });
+  const anonymousReadRate = createByteBucket(ANONYMOUS_UPLOAD_READ_RATE);
+  const uploadRoom = cachedUploadRoom(rateLimits);
 
   function refuse(request: IncomingMessage, response: ServerResponse, refusal: GateRefusal): void {
     if (response.headersSent) {
       request.socket.destroy();
       return;
     }
-    const locale = negotiateLocale(request.headers['accept-language']);
-    const t = createTranslator({ locale, messages: catalogues[locale], namespace: 'errors' });
+    const t = errorsTranslator(negotiateLocale(request.headers['accept-language']));
     const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8', connection: 'close' };
     if (refusal.retryAfterSeconds !== undefined) headers['retry-after'] = String(refusal.retryAfterSeconds);
     const text = refusal.retryAfterSeconds === undefined ? t(refusal.messageKey) : t(refusal.messageKey, waitValues(refusal.retryAfterSeconds));
@@ -53,14 +70,15 @@ export function createFrontDoor({ config, isDev, authSecret, rateLimits }: Front
    * A body of files costs work as it arrives, and Next.js reads all of it before an
    * action could refuse it; so it is decided on here, from the headers. Anonymous files
    * beyond what the upload quotas still allow are refused at once (the action would
-   * refuse them after reading); and only a few large bodies are read at a time.
+   * refuse them after reading), and the others are read at a bounded rate; and only a
+   * few large bodies are read at a time.
    */
   async function admitLargeBody(request: IncomingMessage, response: ServerResponse, address: string): Promise<GateRefusal | null> {
     const length = declaredBodyLength(request.headers);
     if (length !== 'unknown' && length <= LARGE_BODY_BYTES) return null;
     const account = await sessionCookieAccount(request.headers.cookie, authSecret);
     if (account === null) {
-      const room = await anonymousUploadRoom(rateLimits, address);
+      const room = await uploadRoom(address);
       if (length === 'unknown' ? room.kibibytes === 0 : exceedsUploadRoom(length, room)) {
         return { status: 429, messageKey: 'upload_quota_reached', retryAfterSeconds: Math.max(1, Math.ceil(room.retryAfterMs / 1000)) };
       }
@@ -68,6 +86,7 @@ export function createFrontDoor({ config, isDev, authSecret, rateLimits }: Front
     const release = account === null ? anonymousBodies.enter(address) : accountBodies.enter(account);
     if (!release) return { status: 429, messageKey: 'uploads_busy', retryAfterSeconds: LARGE_BODIES_IN_FLIGHT.retryAfterSeconds };
     response.once('close', release);
+    if (account === null) throttleRequestBody(request, anonymousReadRate);
     return null;
   }
 

@@ -6,6 +6,7 @@ import next from 'next';
 import { getDatabase } from '@/db';
 import { seedDemoData } from '@/db/seed';
 import { restoreFileLength } from '@/lib/documents/file-length';
+import { withNotedStatus } from '@/lib/http/response-status';
 import { startFileMaintenance } from '@/lib/documents/file-maintenance';
 import { pruneExpiredSessions, SESSION_PRUNE_INTERVAL_MS } from '@/lib/auth/sessions';
 import { env, shouldSeedDemo } from '@/lib/env';
@@ -63,7 +64,8 @@ async function main(): Promise<void> {
       .then((isAdmitted) => {
         if (!isAdmitted) return;
         restoreFileLength(response);
-        return handleRequest(request, response);
+        // A form refused without JavaScript is answered with its status (lib/http/response-status.ts).
+        return withNotedStatus(response, () => handleRequest(request, response));
       })
       .catch((error: unknown) => {
         logError('request failed', error);

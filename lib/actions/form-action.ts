@@ -9,6 +9,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { clientAddressFrom } from '@/lib/auth/client-address';
 import { getActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
+import { noteResponseStatus } from '@/lib/http/response-status';
 import { logError } from '@/lib/log';
 import { countFormAgainstLimits } from '@/lib/rate-limit/form-limits';
 import type { RateLimitName } from '@/lib/rate-limit/policies';
@@ -83,6 +84,11 @@ export function formAction<Schema extends z.ZodType<Record<string, unknown>>>(
       unstable_rethrow(error); // redirect() and notFound() travel as errors
       if (isAppError(error) && error.isSafeToShow) {
         const messageValues = error.retryAfterSeconds === undefined ? undefined : waitValues(error.retryAfterSeconds);
+        // From script the state is the answer; a form posted without it gets the page
+        // with the refusal in it, and the status a refusal has (see response-status.ts).
+        if (error.retryAfterSeconds !== undefined && (await headers()).get('next-action') === null) {
+          noteResponseStatus(error.status, { 'Retry-After': String(error.retryAfterSeconds) });
+        }
         return { status: 'error', message: `errors.${error.code}`, fieldErrors: error.fieldErrors, values, ...(messageValues && { messageValues }) };
       }
       logError('form action failed', error);

@@ -5,23 +5,25 @@
 // step of the case), and so does the case's stage (case-stage.ts), so opening a file
 // never makes a colleague's open form look out of date.
 //
-// The event-kind enum has no value for this, and adding one needs a migration, so until
-// then an access is stored as an event of kind `message` with no `from_status` — which
-// no step ever writes (every step records the status it left; only `received` has
-// none) — and the attachment's id as its text. This module is the only place that
-// knows that encoding: a later migration with a kind of its own changes it alone.
-import { isNotNull, ne, or, type SQL } from 'drizzle-orm';
+// An access is an event of kind `attachment_opened` with the attachment's id as its
+// text. Before that kind existed (migration 0008) accesses were stored as `message`
+// events with no `from_status`, which no step writes (every step records the status it
+// left; only `received` has none); the history is append-only, so those rows stay as
+// they are and are read as accesses too. This module is the only place that knows both.
+import { and, isNotNull, ne, or, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { grievanceEvents } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import type { GrievanceEventKind, GrievanceStatus } from './vocabulary';
 
-const ACCESS_KIND = 'message' satisfies GrievanceEventKind;
+const ACCESS_KIND = 'attachment_opened' satisfies GrievanceEventKind;
+/** The kind accesses were stored under before ACCESS_KIND existed, always with no from_status. */
+const INTERIM_ACCESS_KIND = 'message' satisfies GrievanceEventKind;
 
 /** Whether a stored event is an access record rather than a step of the case. */
 export function isAttachmentAccessRecord(event: { kind: GrievanceEventKind; fromStatus: GrievanceStatus | null }): boolean {
-  return event.kind === ACCESS_KIND && event.fromStatus === null;
+  return event.kind === ACCESS_KIND || (event.kind === INTERIM_ACCESS_KIND && event.fromStatus === null);
 }
 
 /** The attachment an access record names; null for any other event. */
@@ -31,7 +33,7 @@ export function accessedAttachmentId(event: { kind: GrievanceEventKind; fromStat
 
 /** SQL: the events that are steps of the case (everything but access records). */
 export function isStepEvent(): SQL {
-  return or(ne(grievanceEvents.kind, ACCESS_KIND), isNotNull(grievanceEvents.fromStatus))!;
+  return and(ne(grievanceEvents.kind, ACCESS_KIND), or(ne(grievanceEvents.kind, INTERIM_ACCESS_KIND), isNotNull(grievanceEvents.fromStatus)))!;
 }
 
 /** Records that `actor` (staff) opened `attachmentId` of the case, at `now`. */

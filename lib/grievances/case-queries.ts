@@ -200,7 +200,7 @@ export type EventActor = { kind: 'complainant' } | { kind: Exclude<EventActorKin
 export interface CaseEvent {
   id: string;
   /** `attachment_opened`: a colleague downloaded a file of this confidential case (attachment-access-log.ts). */
-  kind: GrievanceEventKind | 'attachment_opened';
+  kind: GrievanceEventKind;
   fromStatus: GrievanceStatus | null;
   toStatus: GrievanceStatus;
   actor: EventActor;

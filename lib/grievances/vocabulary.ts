@@ -54,7 +54,8 @@ export const GRIEVANCE_STEPS = [
 ] as const;
 export type GrievanceStep = (typeof GRIEVANCE_STEPS)[number];
 
-export const GRIEVANCE_EVENT_KINDS = ['received', ...GRIEVANCE_STEPS] as const;
+/** Besides the steps: the filing itself, and staff opening a confidential case's file (attachment-access-log.ts). */
+export const GRIEVANCE_EVENT_KINDS = ['received', ...GRIEVANCE_STEPS, 'attachment_opened'] as const;
 export type GrievanceEventKind = (typeof GRIEVANCE_EVENT_KINDS)[number];
 
 /** Who took a step, as the case history shows it (never the complainant's name). */

@@ -207,3 +207,38 @@ export function watchRequestBody(
   };
 }
 
+
+/**
+ * Reads a request body no faster than `bucket` allows. Once the bucket is in debt, the
+ * piece just read is kept but the HTTP parser is told to stop (push returns false, so it
+ * pauses the socket and TCP holds the client back), and the reader's next request for
+ * data waits until the debt is paid. Nothing is dropped; the body only arrives slower.
+ */
+export function throttleRequestBody(request: IncomingMessage, bucket: { take(bytes: number): number }): void {
+  const push = request.push.bind(request);
+  const read = request._read.bind(request);
+  let resumeAt = 0;
+  let isWaiting = false;
+  request.push = (chunk: unknown, encoding?: BufferEncoding): boolean => {
+    const accepted = push(chunk, encoding);
+    if (chunk === null || chunk === undefined) return accepted;
+    const bytes = Buffer.isBuffer(chunk) ? chunk.length : typeof chunk === 'string' ? Buffer.byteLength(chunk, encoding) : (chunk as Uint8Array).byteLength;
+    const waitMs = bucket.take(bytes);
+    if (waitMs <= 0) return accepted;
+    resumeAt = Math.max(resumeAt, performance.now() + waitMs);
+    return false;
+  };
+  request._read = (size: number): void => {
+    const waitMs = resumeAt - performance.now();
+    if (waitMs <= 0) {
+      read(size);
+      return;
+    }
+    if (isWaiting) return;
+    isWaiting = true;
+    setTimeout(() => {
+      isWaiting = false;
+      request._read(size);
+    }, waitMs);
+  };
+}

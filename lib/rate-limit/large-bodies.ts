@@ -63,6 +63,41 @@ export async function anonymousUploadRoom(store: RateLimitStore, address: string
 }
 
 /**
+ * anonymousUploadRoom, remembered per address for `ttlMs`: under a flood of refused
+ * uploads the counters' store is asked once a second per address, not for every request.
+ * The room only shrinks within a window, so a remembered one refuses nothing it should
+ * not; an upload it admits that no longer fits is still refused once read (form-limits.ts).
+ */
+export function cachedUploadRoom(store: RateLimitStore, { ttlMs = 1000, maxAddresses = 10_000, now = () => Date.now() } = {}) {
+  const remembered = new Map<string, { room: Promise<UploadRoom>; until: number }>();
+  return (address: string): Promise<UploadRoom> => {
+    const at = now();
+    const known = remembered.get(address);
+    if (known && known.until > at) return known.room;
+    if (remembered.size >= maxAddresses) remembered.clear();
+    const room = anonymousUploadRoom(store, address);
+    remembered.set(address, { room, until: at + ttlMs });
+    // A failed lookup is not remembered.
+    room.catch(() => remembered.delete(address));
+    return room;
+  };
+}
+
+/** A token bucket for bytes: how long to wait before reading more, after `bytes` were read. */
+export function createByteBucket({ bytesPerSecond, burstBytes }: { bytesPerSecond: number; burstBytes: number }, now = () => performance.now()) {
+  let tokens = burstBytes;
+  let last = now();
+  return {
+    take(bytes: number): number {
+      const at = now();
+      tokens = Math.min(burstBytes, tokens + ((at - last) / 1000) * bytesPerSecond) - bytes;
+      last = at;
+      return tokens >= 0 ? 0 : (-tokens / bytesPerSecond) * 1000;
+    },
+  };
+}
+
+/**
  * Whether a body of `declaredBytes` may carry more files than the room left. A form's
  * other fields are small, so the body may exceed the room by up to LARGE_BODY_BYTES
  * before it is refused here; form-limits.ts counts the files exactly once they are read.

@@ -53,6 +53,14 @@ export const LARGE_BODIES_IN_FLIGHT = {
 } as const;
 
 /**
+ * How fast the server reads the bodies of files sent by people who are not signed in,
+ * all together per process: reading is parsing, on the thread that answers everyone, so
+ * at full speed 20 scripts uploading within their quotas made every page wait seconds.
+ * A 10 MiB photo still arrives in a second or two; under such an attack, in several.
+ */
+export const ANONYMOUS_UPLOAD_READ_RATE = { bytesPerSecond: 8 * 1024 * 1024, burstBytes: 8 * 1024 * 1024 } as const;
+
+/**
  * Guessing a secret (a password, a grievance's access key): a few failures are free,
  * then each further failure makes the next attempt wait, doubling up to a ceiling.
  * Attempts refused while waiting are not failures, so the wait never grows from being

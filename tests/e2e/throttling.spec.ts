@@ -71,3 +71,29 @@ test('filing grievances in a loop from one address is refused with how long to w
   await page.context().setExtraHTTPHeaders({ 'X-Forwarded-For': uniqueClientAddress() });
   await fileGrievance(page, channelPath, { category: 'Something else', description: 'A neighbour on another connection files as usual.' });
 });
+
+test('without JavaScript, a filing over the limit is answered 429 with Retry-After, says how long to wait and keeps what was typed', async ({ browser }) => {
+  test.slow();
+  const address = uniqueClientAddress();
+  const withScript = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': address } });
+  const withoutScript = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { 'X-Forwarded-For': address } });
+  try {
+    const page = await withScript.newPage();
+    const channelPath = await GrievancesHomePage.channelPath(page, DEMO_CHANNELS.cityWide);
+    for (let filing = 1; filing <= 5; filing += 1) {
+      await fileGrievance(page, channelPath, { category: 'Something else', description: `Filing number ${filing}, before the one without script.` });
+    }
+    const form = new GrievanceFilingPage(await withoutScript.newPage());
+    await form.goto(channelPath, { hasJavaScript: false });
+    const description = 'Sent from a browser without JavaScript, past the hour’s limit.';
+    await form.fill({ category: 'Something else', description });
+    const [answer] = await Promise.all([form.page.waitForResponse((response) => response.request().method() === 'POST'), form.submitButton.click()]);
+    expect(answer.status()).toBe(429);
+    expect(Number(answer.headers()['retry-after'])).toBeGreaterThan(0);
+    await expect(form.formAlert).toHaveText(/Too many attempts from your connection\. Please wait \d+ minutes? and try again; what you typed is kept\./);
+    await expect(form.description).toHaveValue(description);
+  } finally {
+    await withScript.close();
+    await withoutScript.close();
+  }
+});

@@ -124,7 +124,9 @@ describe('front door: bodies of files', () => {
     // What still fits goes through; so does the same body from another address.
     expect((await postBody({ id: 'fits', bytes: 2 * MIB, address: '198.51.100.7' })).status).toBe(200);
     expect(readBytes.get('fits')).toBe(2 * MIB);
+    // Read at the anonymous rate (more than its burst), and whole.
     expect((await postBody({ id: 'elsewhere', bytes: 20 * MIB, address: '198.51.100.8' })).status).toBe(200);
+    expect(readBytes.get('elsewhere')).toBe(20 * MIB);
   });
 
   it('lets a signed-in person’s files through whatever the anonymous quota, but not a made-up cookie', async () => {

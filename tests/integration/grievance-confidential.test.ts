@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { grievanceChannels, grievances, initiatives } from '@/db/schema';
+import { grievanceChannels, grievanceEvents, grievances, initiatives } from '@/db/schema';
 import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
 import { accessOfNewCase } from '@/lib/grievances/access';
 import { findGrievanceAttachment } from '@/lib/grievances/attachment-download';
@@ -110,6 +110,36 @@ describe.each(testBackends)('confidential grievances on $name', (backend) => {
     ]);
 
     // Not a step of the case: the complainant's history and the case's stage leave them out.
+    const view = await loadComplainantView(handle.db, { access: accessOfNewCase(filed.grievanceId, filed.reference) });
+    expect(view.history.map((entry) => entry.kind)).toEqual(['received', 'acknowledge', 'assign']);
+    expect(await currentCaseStage(handle.db, { actor: admin, grievanceId: filed.grievanceId })).toBe(caseStage({ status: 'in_review', eventCount: 3 }));
+  });
+
+  it('stores an opening under a kind of its own and still reads the ones stored as kind-less messages before it existed', async () => {
+    const assigned = await createActor(handle.db, 'grievance_officer', 'Olga Assigned');
+    const admin = await createActor(handle.db, 'admin', 'Ada Admin');
+    const filed = await assignedConfidentialCase(assigned, admin);
+    const caseFor = async () => (await findCaseForHandler(handle.db, { actor: admin, grievanceId: filed.grievanceId }))!;
+    const attachmentId = (await caseFor()).attachments[0]!.id;
+    // An opening as the interim encoding stored it (before migration 0008): a message with no from_status.
+    await handle.db.insert(grievanceEvents).values({
+      grievanceId: filed.grievanceId,
+      kind: 'message',
+      fromStatus: null,
+      toStatus: 'in_review',
+      actorKind: 'officer',
+      actorId: (assigned as Extract<Actor, { kind: 'user' }>).id,
+      message: attachmentId,
+    });
+    await findGrievanceAttachment(handle.db, { attachmentId, actor: admin, pass: null });
+
+    const stored = await handle.db.select({ kind: grievanceEvents.kind }).from(grievanceEvents).where(eq(grievanceEvents.grievanceId, filed.grievanceId));
+    expect(stored.map((event) => event.kind)).toContain('attachment_opened');
+    const opened = (await caseFor()).history.filter((event) => event.kind === 'attachment_opened');
+    expect(opened.map((event) => [event.actor.kind, event.openedAttachment?.id])).toEqual([
+      ['officer', attachmentId],
+      ['administrator', attachmentId],
+    ]);
     const view = await loadComplainantView(handle.db, { access: accessOfNewCase(filed.grievanceId, filed.reference) });
     expect(view.history.map((entry) => entry.kind)).toEqual(['received', 'acknowledge', 'assign']);
     expect(await currentCaseStage(handle.db, { actor: admin, grievanceId: filed.grievanceId })).toBe(caseStage({ status: 'in_review', eventCount: 3 }));

@@ -2,7 +2,7 @@
 // an anonymous one can still fit in the upload quotas.
 import { describe, expect, it } from 'vitest';
 import { consumeRateLimit } from '@/lib/rate-limit/limits';
-import { anonymousUploadRoom, createInFlightGate, exceedsUploadRoom } from '@/lib/rate-limit/large-bodies';
+import { anonymousUploadRoom, cachedUploadRoom, createByteBucket, createInFlightGate, exceedsUploadRoom } from '@/lib/rate-limit/large-bodies';
 import { LARGE_BODY_BYTES, RATE_LIMIT_POLICIES } from '@/lib/rate-limit/policies';
 import { memoryRateLimitStore, rateLimitKey } from '@/lib/rate-limit/store';
 
@@ -69,5 +69,34 @@ describe('exceedsUploadRoom', () => {
     expect(exceedsUploadRoom(10 * MIB + 20_000, room)).toBe(false);
     expect(exceedsUploadRoom(20 * MIB, room)).toBe(true);
     expect(exceedsUploadRoom(LARGE_BODY_BYTES + 1024, { kibibytes: 0, retryAfterMs: 1000 })).toBe(true);
+  });
+});
+
+describe('cachedUploadRoom', () => {
+  it('asks the counters once per address within its time, and again after it', async () => {
+    const store = memoryRateLimitStore();
+    let clock = 0;
+    const room = cachedUploadRoom(store, { ttlMs: 1000, now: () => clock });
+    const perAddress = RATE_LIMIT_POLICIES.anonymousUploadKiBPerAddress.points;
+    expect((await room('192.0.2.1')).kibibytes).toBe(perAddress);
+    await consumeRateLimit(store, 'anonymousUploadKiBPerAddress', rateLimitKey('address', '192.0.2.1'), perAddress);
+    expect((await room('192.0.2.1')).kibibytes).toBe(perAddress);
+    clock = 1001;
+    expect((await room('192.0.2.1')).kibibytes).toBe(0);
+  });
+});
+
+describe('createByteBucket', () => {
+  it('lets a burst through at once, then asks to wait as long as the excess takes at the rate', () => {
+    let clock = 0;
+    const bucket = createByteBucket({ bytesPerSecond: 1000, burstBytes: 500 }, () => clock);
+    expect(bucket.take(500)).toBe(0);
+    expect(bucket.take(250)).toBe(250);
+    clock = 250;
+    expect(bucket.take(0)).toBe(0);
+    // Idle time refills no more than the burst.
+    clock = 60_000;
+    expect(bucket.take(500)).toBe(0);
+    expect(bucket.take(1000)).toBe(1000);
   });
 });

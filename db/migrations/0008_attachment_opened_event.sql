@@ -1,0 +1,1 @@
+ALTER TYPE "public"."grievance_event_kind" ADD VALUE 'attachment_opened';
