@@ -36,14 +36,23 @@
 //                               per-address quota, so the global quota for anonymous
 //                               uploads (lib/rate-limit/policies.ts) is what bounds growth;
 //   quiet again                 the honest load alone: does the server come back?
-// BENCH_ATTACKS=one-address or =own-addresses runs only one of the attack phases (=none:
-// neither). Between phases the attackers are stopped (uploads in flight cut) and the
+// and first, after quiet, the floor:
+//   floor: attack on a stand-in the one-address attack aimed at a stand-in process that
+//                               answers every request and websocket upgrade with 429 at
+//                               once, while Participa serves only the honest load: what
+//                               the attack costs this machine (the attackers' processes,
+//                               gigabytes over the loopback) whatever a server does. On two
+//                               cores shared by all, that is the best a server could reach.
+// BENCH_ATTACKS (default stand-in,one-address,own-addresses) picks the attack phases
+// (=none: none). Between phases the attackers are stopped (uploads in flight cut) and the
 // server is given up to 30 s to become idle; the data folder is measured (du) before and
 // after each attack: its growth includes the files of filings cut off at the end of the
 // phase (kept if the filing was recorded, else swept later by the server's file
 // maintenance), which the quotas counted all the same.
 // For a short trial: BENCH_SECONDS, BENCH_EDITORS, BENCH_FILERS, BENCH_HEALTH_RATE,
-// BENCH_ATTACHMENTS and BENCH_ATTACHMENT_MIB scale the load down.
+// BENCH_ATTACHMENTS and BENCH_ATTACHMENT_MIB scale the load down. BENCH_SERVER_NODE_ARGS
+// passes Node options to the server process alone (a CPU profile: "--cpu-prof
+// --cpu-prof-dir=<folder>", written when the server stops).
 //
 // The attackers run in child processes of this script (one for the filers, one for the
 // flooder), so their busy loops do not delay this process's measuring; all processes
@@ -65,7 +74,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Readable } from 'node:stream';
+import { Readable, type Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { eq, isNull } from 'drizzle-orm';
 import WebSocket from 'ws';
@@ -80,13 +89,15 @@ import { RATE_LIMIT_POLICIES } from '@/lib/rate-limit/policies';
 import { freePort, processUsage, removeFolder, spawnServer, watchMemory, type SpawnedServer } from '../integration/collab/support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+/** Node options for the server process only, to look inside it (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"). */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 10);
 const HEALTH_RATE = Number(process.env.BENCH_HEALTH_RATE ?? 20);
 const EDITORS = Number(process.env.BENCH_EDITORS ?? 25);
 const FILERS = Number(process.env.BENCH_FILERS ?? 20);
 const ATTACHMENTS = Number(process.env.BENCH_ATTACHMENTS ?? 5);
 const ATTACHMENT_BYTES = Math.round(Number(process.env.BENCH_ATTACHMENT_MIB ?? 10) * 1024 * 1024);
-const ATTACKS = (process.env.BENCH_ATTACKS ?? 'one-address,own-addresses').split(',').map((name) => name.trim());
+const ATTACKS = (process.env.BENCH_ATTACKS ?? 'stand-in,one-address,own-addresses').split(',').map((name) => name.trim());
 const DIST_DIR = '.next-abuse';
 const DEMO_INITIATIVE_SLUG = 'plaza-mayor-redesign';
 const EDIT_MAP = 'abuse-bench';
@@ -412,6 +423,34 @@ async function runFlood(config: FloodConfig): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------
+// The stand-in: for the floor phase, a process that refuses whatever comes at once and
+// does nothing else. The same attack aimed at it costs the machine what it costs (the
+// attackers' processes, the loopback traffic) while Participa only serves the honest
+// load: the figures of that phase are the best any server could do on this machine.
+
+interface StandInConfig {
+  port: number;
+  deadlineMs: number;
+}
+
+async function runStandIn(config: StandInConfig): Promise<void> {
+  const stop = stopSignal(config.deadlineMs);
+  const server = http.createServer((_request, response) => {
+    response.writeHead(429, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '3600', connection: 'close' }).end('Refused by the stand-in.');
+  });
+  // Websocket upgrades too: refused outright, so the flooder retries every 100 ms.
+  server.on('upgrade', (_request, socket: Duplex) => {
+    socket.on('error', () => undefined);
+    socket.end('HTTP/1.1 429 Too Many Requests\r\nRetry-After: 3600\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+  await new Promise<void>((resolve) => server.listen(config.port, '127.0.0.1', resolve));
+  await tell({ type: 'ready' });
+  await stop.promise;
+  server.closeAllConnections();
+  await tell({ type: 'result', result: { outcomes: {}, answered: 0, uploadedMiB: 0, answerMs: [], cpuSeconds: 0 } });
+}
+
+// ---------------------------------------------------------------------------------
 // The parent: server, honest load, phases, table.
 
 /** An attacker process of this script; `stop` ends it and answers what it did. */
@@ -420,7 +459,7 @@ interface Attacker<Result> {
   stop(): Promise<Result>;
 }
 
-async function startAttacker<Result>(role: 'filers' | 'flood', config: FilerConfig | FloodConfig): Promise<Attacker<Result>> {
+async function startAttacker<Result>(role: 'filers' | 'flood' | 'stand-in', config: FilerConfig | FloodConfig | StandInConfig): Promise<Attacker<Result>> {
   const child = fork(SCRIPT, [role], {
     execArgv: ['--import', 'tsx'],
     env: { ...process.env, ABUSE_BENCH_CONFIG: JSON.stringify(config) },
@@ -451,7 +490,7 @@ async function startAttacker<Result>(role: 'filers' | 'flood', config: FilerConf
 
 interface Phase {
   name: string;
-  attack: 'one-address' | 'own-addresses' | null;
+  attack: 'stand-in' | 'one-address' | 'own-addresses' | null;
   start: number;
   end: number;
   healthLatencies: number[];
@@ -623,7 +662,7 @@ async function main(): Promise<void> {
     console.error(`server: embedded PGlite in ${dataDir}, port ${port}`);
     server = await spawnServer({
       label: 'production server',
-      args: ['--import', 'tsx', 'server/index.ts'],
+      args: [...SERVER_NODE_ARGS, '--import', 'tsx', 'server/index.ts'],
       env: {
         ...inherited,
         NODE_ENV: 'production',
@@ -803,6 +842,7 @@ async function main(): Promise<void> {
 
     const plan: Array<Pick<Phase, 'name' | 'attack'>> = [
       { name: 'quiet', attack: null },
+      ...(ATTACKS.includes('stand-in') ? [{ name: 'floor: attack on a stand-in', attack: 'stand-in' as const }] : []),
       ...(ATTACKS.includes('one-address') ? [{ name: 'attack, one address', attack: 'one-address' as const }] : []),
       ...(ATTACKS.includes('own-addresses') ? [{ name: 'attack, own addresses', attack: 'own-addresses' as const }] : []),
       { name: 'quiet again', attack: null },
@@ -832,7 +872,23 @@ async function main(): Promise<void> {
       phases.push(phase);
       let filers: Attacker<FilerResult> | undefined;
       let flood: Attacker<FloodResult> | undefined;
-      if (phase.attack) {
+      let standIn: Attacker<FilerResult> | undefined;
+      if (phase.attack === 'stand-in') {
+        // The one-address attack, aimed at a process that refuses everything at once.
+        const standInPort = await freePort();
+        const standInBase = `http://127.0.0.1:${standInPort}`;
+        const deadlineMs = (SECONDS + 60) * 1000;
+        standIn = await startAttacker<FilerResult>('stand-in', { port: standInPort, deadlineMs });
+        [filers, flood] = await Promise.all([
+          startAttacker<FilerResult>('filers', { base: standInBase, postPath, hidden: form.hidden, filers: FILERS, attachments: ATTACHMENTS, attachmentBytes: ATTACHMENT_BYTES, addresses: null, deadlineMs }),
+          startAttacker<FloodResult>('flood', { collabUrl: `ws://127.0.0.1:${standInPort}/collab`, document, authSecret, address: null, deadlineMs }),
+        ]);
+        cleanUps.push(() => {
+          filers?.child.kill('SIGKILL');
+          flood?.child.kill('SIGKILL');
+          standIn?.child.kill('SIGKILL');
+        });
+      } else if (phase.attack) {
         phase.dataBefore = dataSizes(dataDir);
         const isSpread = phase.attack === 'own-addresses';
         const addresses = isSpread ? Array.from({ length: FILERS }, (_, index) => `198.51.100.${index + 1}`) : null;
@@ -862,6 +918,7 @@ async function main(): Promise<void> {
       phase.end = phase.start + SECONDS * 1000;
       await sleep(SECONDS * 1000);
       if (filers && flood) [phase.filers, phase.flood] = await Promise.all([filers.stop(), flood.stop()]);
+      await standIn?.stop();
       phase.cpuSeconds = processUsage(pid).cpuSeconds - cpuBefore;
       const settledIn = await settle(pid);
       phase.peakRssMiB = memory.stop();
@@ -869,7 +926,7 @@ async function main(): Promise<void> {
       phase.logLines = log.split('\n').length - 1;
       phase.commonLogLines = commonLines(log);
       phase.logKiB = Buffer.byteLength(log) / 1024;
-      if (phase.attack) {
+      if (phase.attack && phase.attack !== 'stand-in') {
         phase.dataAfter = dataSizes(dataDir);
         // The global quota counts the bytes it let through, filed or cut off later: the files stored tell.
         globalLeftMiB = Math.max(0, globalLeftMiB - (phase.dataAfter.filesMiB - (phase.dataBefore?.filesMiB ?? 0)));
@@ -956,7 +1013,17 @@ async function main(): Promise<void> {
       console.log(`log of ${phase.name} (most frequent kinds of line):`);
       for (const [line, count] of phase.commonLogLines) console.log(`  ${String(count).padStart(6)}× ${line}`);
     }
-    for (const phase of attacks) {
+    // Every phase's latencies were sorted for the first table.
+    const floor = phases.find((phase) => phase.attack === 'stand-in');
+    const floorEditP99 = floor ? percentile(floor.editLatencies, 0.99) : Number.NaN;
+    if (floor) {
+      const health = percentile(floor.healthLatencies, 0.99);
+      console.log(
+        `${floor.name}: the one-address attack aimed at a process that refuses everything at once, Participa serving only the honest load: ` +
+          `health p99 ${ms(health)} ms; map edit p99 ${ms(floorEditP99)} ms = ${(floorEditP99 / quietEditP99).toFixed(2)}× quiet. What the attack costs this machine whatever the server does.`,
+      );
+    }
+    for (const phase of attacks.filter((attack) => attack.attack !== 'stand-in')) {
       const health = percentile(phase.healthLatencies, 0.99);
       const ratio = percentile(phase.editLatencies, 0.99) / quietEditP99;
       const growth = (phase.dataAfter?.totalMiB ?? 0) - (phase.dataBefore?.totalMiB ?? 0);
@@ -964,7 +1031,8 @@ async function main(): Promise<void> {
         `${phase.name}: health p99 ${ms(health)} ms (target < ${TARGET_HEALTH_P99_MS} ms: ${health < TARGET_HEALTH_P99_MS ? 'met' : 'missed'}); ` +
           `map edit p99 ${ms(percentile(phase.editLatencies, 0.99))} ms = ${ratio.toFixed(2)}× quiet ${ms(quietEditP99)} ms (target ≤ ${TARGET_MAP_P99_RATIO}×: ${ratio <= TARGET_MAP_P99_RATIO ? 'met' : 'missed'}); ` +
           `data folder +${growth.toFixed(1)} MiB, quotas allow ${mib(phase.quotaBoundMiB)} MiB of attachments from ${phase.attack === 'own-addresses' ? `${FILERS} addresses` : 'one address'} ` +
-          `(${perAddressMiB} MiB an hour per address, ${RATE_LIMIT_POLICIES.anonymousUploadKiBTotal.points / 1024} MiB a day for everyone).`,
+          `(${perAddressMiB} MiB an hour per address, ${RATE_LIMIT_POLICIES.anonymousUploadKiBTotal.points / 1024} MiB a day for everyone)` +
+          (floor ? `; edit p99 ${(percentile(phase.editLatencies, 0.99) / floorEditP99).toFixed(2)}× the floor's.` : '.'),
       );
     }
   } catch (error) {
@@ -982,7 +1050,9 @@ const run =
     ? runFilers(JSON.parse(attackerConfig) as FilerConfig)
     : role === 'flood' && attackerConfig
       ? runFlood(JSON.parse(attackerConfig) as FloodConfig)
-      : main();
+      : role === 'stand-in' && attackerConfig
+        ? runStandIn(JSON.parse(attackerConfig) as StandInConfig)
+        : main();
 run.then(
   () => process.exit(0),
   (error: unknown) => {
