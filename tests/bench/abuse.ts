@@ -43,6 +43,11 @@
 //                               the attack costs this machine (the attackers' processes,
 //                               gigabytes over the loopback) whatever a server does. On two
 //                               cores shared by all, that is the best a server could reach.
+//   floor: refused at the door  the one-address attack again, sent from another site
+//                               (Origin: https://attacker.example), so that Participa's
+//                               first check refuses every filing and every websocket with
+//                               403 before anything else: the least this traffic costs the
+//                               server's own process, with no quota, store or parse involved.
 // BENCH_ATTACKS (default stand-in,one-address,own-addresses) picks the attack phases
 // (=none: none). Between phases the attackers are stopped (uploads in flight cut) and the
 // server is given up to 30 s to become idle; the data folder is measured (du) before and
@@ -97,7 +102,7 @@ const EDITORS = Number(process.env.BENCH_EDITORS ?? 25);
 const FILERS = Number(process.env.BENCH_FILERS ?? 20);
 const ATTACHMENTS = Number(process.env.BENCH_ATTACHMENTS ?? 5);
 const ATTACHMENT_BYTES = Math.round(Number(process.env.BENCH_ATTACHMENT_MIB ?? 10) * 1024 * 1024);
-const ATTACKS = (process.env.BENCH_ATTACKS ?? 'stand-in,one-address,own-addresses').split(',').map((name) => name.trim());
+const ATTACKS = (process.env.BENCH_ATTACKS ?? 'stand-in,at-the-door,one-address,own-addresses').split(',').map((name) => name.trim());
 const DIST_DIR = '.next-abuse';
 const DEMO_INITIATIVE_SLUG = 'plaza-mayor-redesign';
 const EDIT_MAP = 'abuse-bench';
@@ -121,11 +126,15 @@ interface FilerConfig {
   attachmentBytes: number;
   /** X-Forwarded-For of each filer, or none (they speak from 127.0.0.1). */
   addresses: string[] | null;
+  /** The Origin header sent; another site's is refused by the server's first check. */
+  origin: string;
   deadlineMs: number;
 }
 
 interface FloodConfig {
   collabUrl: string;
+  /** Sent as the Origin header when set: another site's is refused at the upgrade. */
+  origin?: string;
   document: string;
   authSecret: string;
   address: string | null;
@@ -268,7 +277,7 @@ async function runFilers(config: FilerConfig): Promise<void> {
           headers: {
             'Content-Type': `multipart/form-data; boundary=${boundary}`,
             'Content-Length': length,
-            Origin: config.base,
+            Origin: config.origin,
             Accept: 'text/html',
             ...(address ? { 'X-Forwarded-For': address } : {}),
           },
@@ -371,7 +380,7 @@ async function runFlood(config: FloodConfig): Promise<void> {
   const floodOnce = (access: CollabAccess, token: string): Promise<boolean> =>
     new Promise((resolve) => {
       const socket = new WebSocket(`${config.collabUrl}/${config.document}?token=${encodeURIComponent(token)}`, {
-        headers: config.address ? { 'X-Forwarded-For': config.address } : {},
+        headers: { ...(config.address ? { 'X-Forwarded-For': config.address } : {}), ...(config.origin ? { Origin: config.origin } : {}) },
       });
       current = socket;
       let isOpened = false;
@@ -490,7 +499,7 @@ async function startAttacker<Result>(role: 'filers' | 'flood' | 'stand-in', conf
 
 interface Phase {
   name: string;
-  attack: 'stand-in' | 'one-address' | 'own-addresses' | null;
+  attack: 'stand-in' | 'at-the-door' | 'one-address' | 'own-addresses' | null;
   start: number;
   end: number;
   healthLatencies: number[];
@@ -843,6 +852,7 @@ async function main(): Promise<void> {
     const plan: Array<Pick<Phase, 'name' | 'attack'>> = [
       { name: 'quiet', attack: null },
       ...(ATTACKS.includes('stand-in') ? [{ name: 'floor: attack on a stand-in', attack: 'stand-in' as const }] : []),
+      ...(ATTACKS.includes('at-the-door') ? [{ name: 'floor: refused at the door', attack: 'at-the-door' as const }] : []),
       ...(ATTACKS.includes('one-address') ? [{ name: 'attack, one address', attack: 'one-address' as const }] : []),
       ...(ATTACKS.includes('own-addresses') ? [{ name: 'attack, own addresses', attack: 'own-addresses' as const }] : []),
       { name: 'quiet again', attack: null },
@@ -880,13 +890,26 @@ async function main(): Promise<void> {
         const deadlineMs = (SECONDS + 60) * 1000;
         standIn = await startAttacker<FilerResult>('stand-in', { port: standInPort, deadlineMs });
         [filers, flood] = await Promise.all([
-          startAttacker<FilerResult>('filers', { base: standInBase, postPath, hidden: form.hidden, filers: FILERS, attachments: ATTACHMENTS, attachmentBytes: ATTACHMENT_BYTES, addresses: null, deadlineMs }),
+          startAttacker<FilerResult>('filers', { base: standInBase, postPath, hidden: form.hidden, filers: FILERS, attachments: ATTACHMENTS, attachmentBytes: ATTACHMENT_BYTES, addresses: null, origin: standInBase, deadlineMs }),
           startAttacker<FloodResult>('flood', { collabUrl: `ws://127.0.0.1:${standInPort}/collab`, document, authSecret, address: null, deadlineMs }),
         ]);
         cleanUps.push(() => {
           filers?.child.kill('SIGKILL');
           flood?.child.kill('SIGKILL');
           standIn?.child.kill('SIGKILL');
+        });
+      } else if (phase.attack === 'at-the-door') {
+        // The one-address attack from another site's page: Participa's first check refuses
+        // every filing (403) and every socket (403 at the upgrade) before anything else.
+        const deadlineMs = (SECONDS + 60) * 1000;
+        const origin = 'https://attacker.example';
+        [filers, flood] = await Promise.all([
+          startAttacker<FilerResult>('filers', { base, postPath, hidden: form.hidden, filers: FILERS, attachments: ATTACHMENTS, attachmentBytes: ATTACHMENT_BYTES, addresses: null, origin, deadlineMs }),
+          startAttacker<FloodResult>('flood', { collabUrl, document, authSecret, address: null, origin, deadlineMs }),
+        ]);
+        cleanUps.push(() => {
+          filers?.child.kill('SIGKILL');
+          flood?.child.kill('SIGKILL');
         });
       } else if (phase.attack) {
         phase.dataBefore = dataSizes(dataDir);
@@ -902,7 +925,7 @@ async function main(): Promise<void> {
         addressesUsed = new Set([...addressesUsed, ...phaseAddresses]);
         const deadlineMs = (SECONDS + 60) * 1000;
         [filers, flood] = await Promise.all([
-          startAttacker<FilerResult>('filers', { base, postPath, hidden: form.hidden, filers: FILERS, attachments: ATTACHMENTS, attachmentBytes: ATTACHMENT_BYTES, addresses, deadlineMs }),
+          startAttacker<FilerResult>('filers', { base, postPath, hidden: form.hidden, filers: FILERS, attachments: ATTACHMENTS, attachmentBytes: ATTACHMENT_BYTES, addresses, origin: base, deadlineMs }),
           startAttacker<FloodResult>('flood', { collabUrl, document, authSecret, address: floodAddress, deadlineMs }),
         ]);
         cleanUps.push(() => {
@@ -926,7 +949,7 @@ async function main(): Promise<void> {
       phase.logLines = log.split('\n').length - 1;
       phase.commonLogLines = commonLines(log);
       phase.logKiB = Buffer.byteLength(log) / 1024;
-      if (phase.attack && phase.attack !== 'stand-in') {
+      if (phase.attack === 'one-address' || phase.attack === 'own-addresses') {
         phase.dataAfter = dataSizes(dataDir);
         // The global quota counts the bytes it let through, filed or cut off later: the files stored tell.
         globalLeftMiB = Math.max(0, globalLeftMiB - (phase.dataAfter.filesMiB - (phase.dataBefore?.filesMiB ?? 0)));
@@ -1014,16 +1037,20 @@ async function main(): Promise<void> {
       for (const [line, count] of phase.commonLogLines) console.log(`  ${String(count).padStart(6)}× ${line}`);
     }
     // Every phase's latencies were sorted for the first table.
-    const floor = phases.find((phase) => phase.attack === 'stand-in');
-    const floorEditP99 = floor ? percentile(floor.editLatencies, 0.99) : Number.NaN;
-    if (floor) {
-      const health = percentile(floor.healthLatencies, 0.99);
+    const floorLines = {
+      'stand-in': 'the one-address attack aimed at a process that refuses everything at once, Participa serving only the honest load: what the attack costs this machine whatever the server does',
+      'at-the-door': 'the one-address attack sent from another site, refused by Participa’s first check (403, filings and sockets alike): what the attack costs the server’s process at the least',
+    } as const;
+    for (const floor of phases.filter((phase) => phase.attack === 'stand-in' || phase.attack === 'at-the-door')) {
+      const editP99 = percentile(floor.editLatencies, 0.99);
       console.log(
-        `${floor.name}: the one-address attack aimed at a process that refuses everything at once, Participa serving only the honest load: ` +
-          `health p99 ${ms(health)} ms; map edit p99 ${ms(floorEditP99)} ms = ${(floorEditP99 / quietEditP99).toFixed(2)}× quiet. What the attack costs this machine whatever the server does.`,
+        `${floor.name}: ${floorLines[floor.attack as keyof typeof floorLines]}. ` +
+          `Health p99 ${ms(percentile(floor.healthLatencies, 0.99))} ms; map edit p99 ${ms(editP99)} ms = ${(editP99 / quietEditP99).toFixed(2)}× quiet.`,
       );
     }
-    for (const phase of attacks.filter((attack) => attack.attack !== 'stand-in')) {
+    const doorFloor = phases.find((phase) => phase.attack === 'at-the-door');
+    const floorEditP99 = doorFloor ? percentile(doorFloor.editLatencies, 0.99) : Number.NaN;
+    for (const phase of attacks.filter((attack) => attack.attack === 'one-address' || attack.attack === 'own-addresses')) {
       const health = percentile(phase.healthLatencies, 0.99);
       const ratio = percentile(phase.editLatencies, 0.99) / quietEditP99;
       const growth = (phase.dataAfter?.totalMiB ?? 0) - (phase.dataBefore?.totalMiB ?? 0);
@@ -1032,7 +1059,7 @@ async function main(): Promise<void> {
           `map edit p99 ${ms(percentile(phase.editLatencies, 0.99))} ms = ${ratio.toFixed(2)}× quiet ${ms(quietEditP99)} ms (target ≤ ${TARGET_MAP_P99_RATIO}×: ${ratio <= TARGET_MAP_P99_RATIO ? 'met' : 'missed'}); ` +
           `data folder +${growth.toFixed(1)} MiB, quotas allow ${mib(phase.quotaBoundMiB)} MiB of attachments from ${phase.attack === 'own-addresses' ? `${FILERS} addresses` : 'one address'} ` +
           `(${perAddressMiB} MiB an hour per address, ${RATE_LIMIT_POLICIES.anonymousUploadKiBTotal.points / 1024} MiB a day for everyone)` +
-          (floor ? `; edit p99 ${(percentile(phase.editLatencies, 0.99) / floorEditP99).toFixed(2)}× the floor's.` : '.'),
+          (doorFloor ? `; edit p99 ${(percentile(phase.editLatencies, 0.99) / floorEditP99).toFixed(2)}× that of the attack refused at the door.` : '.'),
       );
     }
   } catch (error) {
