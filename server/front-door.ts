@@ -30,20 +30,24 @@ export interface FrontDoorOptions {
   rateLimits: RateLimitStore;
 }
 
-const translators = new Map<Locale, ReturnType<typeof createErrorsTranslator>>();
+/**
+ * The sentence of a refusal, formatted once per locale, message and wait: under a flood
+ * the same few refusals are sent thousands of times, and formatting a message with a
+ * plural costs more than answering.
+ */
+const refusalTexts = new Map<string, string>();
+const MAX_REFUSAL_TEXTS = 1000;
 
-function createErrorsTranslator(locale: Locale) {
-  return createTranslator({ locale, messages: catalogues[locale], namespace: 'errors' });
-}
-
-/** One per locale: a refusal under a flood costs no new translator each time. */
-function errorsTranslator(locale: Locale) {
-  let translator = translators.get(locale);
-  if (!translator) {
-    translator = createErrorsTranslator(locale);
-    translators.set(locale, translator);
+function refusalText(locale: Locale, { messageKey, retryAfterSeconds }: GateRefusal): string {
+  const key = `${locale}:${messageKey}:${retryAfterSeconds ?? ''}`;
+  let text = refusalTexts.get(key);
+  if (text === undefined) {
+    const t = createTranslator({ locale, messages: catalogues[locale], namespace: 'errors' });
+    text = retryAfterSeconds === undefined ? t(messageKey) : t(messageKey, waitValues(retryAfterSeconds));
+    if (refusalTexts.size >= MAX_REFUSAL_TEXTS) refusalTexts.clear();
+    refusalTexts.set(key, text);
   }
-  return translator;
+  return text;
 }
 
 export function createFrontDoor({ config, isDev, authSecret, rateLimits }: FrontDoorOptions): FrontDoor {
@@ -58,12 +62,10 @@ export function createFrontDoor({ config, isDev, authSecret, rateLimits }: Front
       request.socket.destroy();
       return;
     }
-    const t = errorsTranslator(negotiateLocale(request.headers['accept-language']));
     const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8', connection: 'close' };
     if (refusal.retryAfterSeconds !== undefined) headers['retry-after'] = String(refusal.retryAfterSeconds);
-    const text = refusal.retryAfterSeconds === undefined ? t(refusal.messageKey) : t(refusal.messageKey, waitValues(refusal.retryAfterSeconds));
     // The body may be partly unread: close the connection rather than read the rest.
-    response.writeHead(refusal.status, headers).end(text);
+    response.writeHead(refusal.status, headers).end(refusalText(negotiateLocale(request.headers['accept-language']), refusal));
   }
 
   /**
@@ -77,14 +79,19 @@ export function createFrontDoor({ config, isDev, authSecret, rateLimits }: Front
     const length = declaredBodyLength(request.headers);
     if (length !== 'unknown' && length <= LARGE_BODY_BYTES) return null;
     const account = await sessionCookieAccount(request.headers.cookie, authSecret);
+    // The places first: they cost nothing to check, and a refusal for lack of one asks nothing of the counters.
+    const release = account === null ? anonymousBodies.enter(address) : accountBodies.enter(account);
+    if (!release) return { status: 429, messageKey: 'uploads_busy', retryAfterSeconds: LARGE_BODIES_IN_FLIGHT.retryAfterSeconds };
     if (account === null) {
-      const room = await uploadRoom(address);
+      const room = await uploadRoom(address).catch((error: unknown) => {
+        release();
+        throw error;
+      });
       if (length === 'unknown' ? room.kibibytes === 0 : exceedsUploadRoom(length, room)) {
+        release();
         return { status: 429, messageKey: 'upload_quota_reached', retryAfterSeconds: Math.max(1, Math.ceil(room.retryAfterMs / 1000)) };
       }
     }
-    const release = account === null ? anonymousBodies.enter(address) : accountBodies.enter(account);
-    if (!release) return { status: 429, messageKey: 'uploads_busy', retryAfterSeconds: LARGE_BODIES_IN_FLIGHT.retryAfterSeconds };
     response.once('close', release);
     if (account === null) throttleRequestBody(request, anonymousReadRate);
     return null;

@@ -63,8 +63,9 @@ export async function anonymousUploadRoom(store: RateLimitStore, address: string
 }
 
 /**
- * anonymousUploadRoom, remembered per address for `ttlMs`: under a flood of refused
- * uploads the counters' store is asked once a second per address, not for every request.
+ * anonymousUploadRoom, remembered per address for `ttlMs` (a spent quota until its window
+ * ends, up to a minute): under a flood of refused uploads the counters' store is asked
+ * about once a second per address, not for every request.
  * The room only shrinks within a window, so a remembered one refuses nothing it should
  * not; an upload it admits that no longer fits is still refused once read (form-limits.ts).
  */
@@ -76,9 +77,16 @@ export function cachedUploadRoom(store: RateLimitStore, { ttlMs = 1000, maxAddre
     if (known && known.until > at) return known.room;
     if (remembered.size >= maxAddresses) remembered.clear();
     const room = anonymousUploadRoom(store, address);
-    remembered.set(address, { room, until: at + ttlMs });
-    // A failed lookup is not remembered.
-    room.catch(() => remembered.delete(address));
+    const entry = { room, until: at + ttlMs };
+    remembered.set(address, entry);
+    room.then(
+      // No room at all stays so until the window ends: remembered that long, up to a minute.
+      (found) => {
+        if (found.kibibytes === 0) entry.until = Math.max(entry.until, at + Math.min(found.retryAfterMs, 60_000));
+      },
+      // A failed lookup is not remembered.
+      () => remembered.delete(address),
+    );
     return room;
   };
 }

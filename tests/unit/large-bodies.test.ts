@@ -1,7 +1,7 @@
 // Large bodies are decided on from their headers: how many are read at once, and whether
 // an anonymous one can still fit in the upload quotas.
 import { describe, expect, it } from 'vitest';
-import { consumeRateLimit } from '@/lib/rate-limit/limits';
+import { consumeRateLimit, limiterFor } from '@/lib/rate-limit/limits';
 import { anonymousUploadRoom, cachedUploadRoom, createByteBucket, createInFlightGate, exceedsUploadRoom } from '@/lib/rate-limit/large-bodies';
 import { LARGE_BODY_BYTES, RATE_LIMIT_POLICIES } from '@/lib/rate-limit/policies';
 import { memoryRateLimitStore, rateLimitKey } from '@/lib/rate-limit/store';
@@ -83,6 +83,21 @@ describe('cachedUploadRoom', () => {
     expect((await room('192.0.2.1')).kibibytes).toBe(perAddress);
     clock = 1001;
     expect((await room('192.0.2.1')).kibibytes).toBe(0);
+  });
+
+  it('remembers a spent quota until its window ends, up to a minute, and then asks again', async () => {
+    const store = memoryRateLimitStore();
+    let clock = 0;
+    const room = cachedUploadRoom(store, { ttlMs: 1000, now: () => clock });
+    const perAddress = RATE_LIMIT_POLICIES.anonymousUploadKiBPerAddress.points;
+    await consumeRateLimit(store, 'anonymousUploadKiBPerAddress', rateLimitKey('address', '192.0.2.1'), perAddress);
+    expect((await room('192.0.2.1')).kibibytes).toBe(0);
+    // Even if the counters were reset meanwhile, the spent quota is remembered for the minute.
+    await limiterFor(store, 'anonymousUploadKiBPerAddress').delete(rateLimitKey('address', '192.0.2.1'));
+    clock = 59_000;
+    expect((await room('192.0.2.1')).kibibytes).toBe(0);
+    clock = 60_001;
+    expect((await room('192.0.2.1')).kibibytes).toBe(perAddress);
   });
 });
 
