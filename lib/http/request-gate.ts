@@ -65,8 +65,8 @@ export function declaredBodyLength(headers: IncomingHttpHeaders): number | 'unkn
 
 /** A declared Content-Length over the limit (Node's parser has already refused malformed ones). */
 function declaresTooLargeBody(headers: IncomingHttpHeaders, maxBodyBytes: number): boolean {
-  const declared = headers['content-length'];
-  return declared !== undefined && Number(declared) > maxBodyBytes;
+  const length = declaredBodyLength(headers);
+  return length !== 'unknown' && length > maxBodyBytes;
 }
 
 /**

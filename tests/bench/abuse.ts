@@ -91,6 +91,7 @@ import { seedDemoData } from '@/db/seed';
 import { stakeholderMapDocumentName } from '@/lib/collab/document-name';
 import { collabSigningKey, signCollabToken, type CollabAccess } from '@/lib/collab/token';
 import { RATE_LIMIT_POLICIES } from '@/lib/rate-limit/policies';
+import { buildApp, cleanUpsOnExit } from './support/run';
 import { freePort, processUsage, removeFolder, spawnServer, watchMemory, type SpawnedServer } from '../integration/collab/support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -587,22 +588,6 @@ const summary = (counts: Record<string, number>) =>
     .map(([name, count]) => `${name}×${count}`)
     .join(', ');
 
-function build(): void {
-  if (process.env.BENCH_SKIP_BUILD === '1') {
-    if (!existsSync(path.join(process.cwd(), DIST_DIR, 'BUILD_ID'))) throw new Error(`BENCH_SKIP_BUILD=1 but there is no build in ${DIST_DIR}`);
-    console.error(`using the existing build in ${DIST_DIR} (BENCH_SKIP_BUILD=1)`);
-    return;
-  }
-  console.error(`building into ${DIST_DIR} (BENCH_SKIP_BUILD=1 skips this)`);
-  const started = performance.now();
-  const { status } = spawnSync('npm', ['run', 'build'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  if (status !== 0) throw new Error(`npm run build failed (exit ${status})`);
-  console.error(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
-
 /** The demo initiative and the city-wide channel, seeded before the server opens the folder (PGlite serves one process). */
 async function seed(dataDir: string): Promise<{ initiativeId: string; channelId: string }> {
   const handle = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
@@ -640,20 +625,8 @@ interface Editor {
 async function main(): Promise<void> {
   // Every provider listens for the process's exit.
   process.setMaxListeners(0);
-  build();
-  const cleanUps: Array<() => Promise<void> | void> = [];
-  const cleanUp = async () => {
-    for (const step of cleanUps.splice(0).reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.error('clean-up step failed:', error);
-      }
-    }
-  };
-  const onSignal = () => void cleanUp().finally(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  buildApp(DIST_DIR);
+  const cleanUps = cleanUpsOnExit();
   let server: SpawnedServer | undefined;
 
   try {
@@ -1066,7 +1039,7 @@ async function main(): Promise<void> {
     if (server) console.error(`server output (last 4,000 characters):\n${server.output().slice(-4000)}`);
     throw error;
   } finally {
-    await cleanUp();
+    await cleanUps.run();
   }
 }
 

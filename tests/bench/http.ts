@@ -40,10 +40,9 @@
 //
 // autocannon runs in this process and shares the 2 cores with the server under test.
 // Figures are for reading and comparing, never asserted.
-import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -53,6 +52,7 @@ import { openDatabase, type DatabaseHandle, type Db } from '@/db';
 import { inputs, inputSupports } from '@/db/schema';
 import { registerUser } from '@/lib/accounts/register-user';
 import { INPUT_KINDS } from '@/lib/inputs/vocabulary';
+import { buildApp, cleanUpsOnExit } from './support/run';
 import { freePort, processUsage, removeFolder, spawnServer, type SpawnedServer, watchMemory } from '../integration/collab/support';
 import { createTestConsultation } from '../integration/support/consultations';
 import { createFreshPostgresDatabase } from '../integration/support/databases';
@@ -468,36 +468,10 @@ const ms = (value: number) => Number(value.toFixed(1));
 
 // ---------------------------------------------------------------------------------
 
-function build(): void {
-  if (process.env.BENCH_SKIP_BUILD === '1') {
-    if (!existsSync(path.join(process.cwd(), '.next', 'BUILD_ID'))) throw new Error('BENCH_SKIP_BUILD=1 but there is no build: run `npm run build` first');
-    console.error('using the existing build in .next (BENCH_SKIP_BUILD=1)');
-    return;
-  }
-  console.error('building: npm run build (BENCH_SKIP_BUILD=1 skips this)');
-  const started = performance.now();
-  const { status } = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (status !== 0) throw new Error(`npm run build failed (exit ${status})`);
-  console.error(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-}
-
 async function main(): Promise<void> {
-  build();
+  buildApp();
   const postgresBase = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  const cleanUps: Array<() => Promise<void> | void> = [];
-  const cleanUp = async () => {
-    for (const step of cleanUps.splice(0).reverse()) {
-      try {
-        await step();
-      } catch (error) {
-        console.error('clean-up step failed:', error);
-      }
-    }
-  };
-  // Ctrl-C still stops the server and removes the data.
-  const onSignal = () => void cleanUp().finally(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const cleanUps = cleanUpsOnExit();
   let serverOutput: (() => string) | undefined;
 
   try {
@@ -656,7 +630,7 @@ async function main(): Promise<void> {
     if (serverOutput) console.error(`server output (last 4,000 characters):\n${serverOutput().slice(-4000)}`);
     throw error;
   } finally {
-    await cleanUp();
+    await cleanUps.run();
   }
 }
 

@@ -19,9 +19,8 @@
 // Databases: a fresh embedded PGlite folder; and a fresh PostgreSQL database as well when
 // BENCH_DATABASE_URL or TEST_DATABASE_URL names a server. Figures are for reading and
 // comparing, never asserted.
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -36,6 +35,7 @@ import { addRelation, addStakeholder, moveStakeholder, newStakeholderFields, rea
 import { createMapStore } from '@/lib/stakeholder-map/map-store';
 import { RELATION_KINDS, STAKEHOLDER_CATEGORIES, LFA_ROLES } from '@/lib/stakeholder-map/vocabulary';
 import { createDatabaseStore } from '@/server/collab/database-store';
+import { buildApp } from './support/run';
 import { freePort, removeFolder, spawnServer } from '../integration/collab/support';
 import { createFreshPostgresDatabase } from '../integration/support/databases';
 import { eq } from 'drizzle-orm';
@@ -189,18 +189,8 @@ function remoteUpdateRows(base: Y.Doc, ids: string[]): Row[] {
   ];
 }
 
-function build(): void {
-  if (process.env.BENCH_SKIP_BUILD === '1') {
-    if (!existsSync(path.join(process.cwd(), DIST_DIR, 'BUILD_ID'))) throw new Error(`BENCH_SKIP_BUILD=1 but there is no build in ${DIST_DIR}`);
-    return;
-  }
-  console.error(`building into ${DIST_DIR} (BENCH_SKIP_BUILD=1 skips this)`);
-  const { status } = spawnSync('npm', ['run', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (status !== 0) throw new Error(`npm run build failed (exit ${status})`);
-}
-
 async function pageRows(updates: Uint8Array[]): Promise<Row[]> {
-  build();
+  buildApp(DIST_DIR);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'participa-map-bench-'));
   const handle = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
   const slug = `bench-map-${randomBytes(3).toString('hex')}`;
