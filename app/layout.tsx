@@ -4,6 +4,8 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { nonceFromPolicy, ZOD_JITLESS_SCRIPT } from '@/lib/http/security-headers';
+import { getActor } from '@/lib/auth/session';
+import { PendingAccountSteps } from './_components/pending-account-steps';
 import { SiteFooter } from './_components/site-footer';
 import { SiteHeader } from './_components/site-header';
 import './globals.css';
@@ -32,6 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t('skipToContent')}
           </a>
           <SiteHeader />
+          <PendingAccountSteps actor={await getActor()} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none print:max-w-none print:p-0">
             {children}
           </main>

@@ -46,7 +46,7 @@ async function demoOfficers(db: Db): Promise<{ greta: Handler; omar: Handler } |
     .where(and(inArray(users.email, ['grievances@participa.example', 'officer@participa.example']), eq(users.role, 'grievance_officer')));
   const officer = (email: string): Handler | undefined => {
     const row = rows.find((candidate) => candidate.email === email);
-    return row ? { kind: 'user', id: row.id, name: row.name, role: row.role } : undefined;
+    return row?.name ? { kind: 'user', id: row.id, name: row.name, role: row.role } : undefined;
   };
   const greta = officer('grievances@participa.example');
   const omar = officer('officer@participa.example');

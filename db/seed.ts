@@ -2,6 +2,7 @@
 // organizations, one initiative with its consultations and stakeholder map
 // (seed-stakeholder-map.ts), and the grievance channels with a few cases
 // (seed-grievances.ts). Idempotent: running it again changes nothing that exists.
+import { currentLegalDocuments, ensureLegalDocuments, recordConsent } from '@/lib/accounts/legal-documents';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from '@/lib/auth/password';
 import type { Role } from '@/lib/auth/roles';
@@ -43,12 +44,19 @@ const DEMO_INITIATIVE = {
 
 export async function seedDemoData(db: Db): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await ensureLegalDocuments(db);
+  const legal = await currentLegalDocuments(db);
   await db.transaction(async (tx) => {
+    const now = new Date();
+    // Demo people have confirmed their addresses and agreed to the texts of the site as they stand.
     const insertedUsers = await tx
       .insert(users)
-      .values(DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash })))
+      .values(DEMO_ACCOUNTS.map((account) => ({ ...account, passwordHash, emailVerifiedAt: now })))
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id, email: users.email });
+    for (const user of insertedUsers) {
+      await recordConsent(tx as unknown as Db, { userId: user.id, agreed: { privacy_notice: legal.privacy_notice?.version ?? 0, terms: legal.terms?.version ?? 0 }, now });
+    }
     await tx.insert(organizations).values([...DEMO_ORGANIZATIONS]).onConflictDoNothing({ target: organizations.name });
 
     // Only a demo account created by this run joins the NGO: a membership an
@@ -197,7 +205,7 @@ async function seedDemoConsultations(db: Db, initiativeId: string, now: Date): P
   );
 
   const [moderator] = moderatorId === null ? [] : await db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, moderatorId));
-  if (moderator) {
+  if (moderator?.name) {
     await seedDemoDecidedConsultation(db, {
       initiativeId,
       now,

@@ -58,8 +58,16 @@ const environmentSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /** SMTP server for notification e-mails (smtp:// or smtps://, credentials in the URL); without it only in-app notifications. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /**
+   * Whether a new account must confirm its e-mail address before taking part. Defaults to
+   * required when SMTP_URL is set (the confirmation can be sent) and optional otherwise.
+   */
+  EMAIL_VERIFICATION: z.enum(['required', 'optional']).optional(),
   /** Sender of notification e-mails. */
   MAIL_FROM: z.string().min(3).default('Participa <no-reply@participa.example>'),
+}).refine((environment) => environment.EMAIL_VERIFICATION !== 'required' || environment.SMTP_URL !== undefined, {
+  path: ['EMAIL_VERIFICATION'],
+  message: 'required needs SMTP_URL: without a mail server nobody could confirm an address',
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

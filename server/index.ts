@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import next from 'next';
 import { getDatabase } from '@/db';
 import { seedDemoData } from '@/db/seed';
+import { ensureLegalDocuments } from '@/lib/accounts/legal-documents';
 import { restoreFileLength } from '@/lib/documents/file-length';
 import { withNotedStatus } from '@/lib/http/response-status';
 import { startFileMaintenance } from '@/lib/documents/file-maintenance';
@@ -32,6 +33,8 @@ process.env.NEXTAUTH_URL ??= `http://localhost:${config.PORT}`;
 async function main(): Promise<void> {
   const database = await getDatabase();
   logInfo(`database: ${database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'}`);
+  // A new site has a privacy notice and terms from its first request (version 1, adapted by administrators later).
+  await ensureLegalDocuments(database.db);
   if (shouldSeedDemo(config)) {
     await seedDemoData(database.db);
     logInfo('demo data present');

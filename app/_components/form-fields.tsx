@@ -186,6 +186,30 @@ export function SelectField({
   );
 }
 
+/** One checkbox with its label (which may hold links) beside it; ticked again after an error if it was. */
+export function CheckboxField({ label, defaultChecked, ...props }: Omit<FieldProps, 'label'> & { label: ReactNode; defaultChecked?: boolean }) {
+  const ids = useFieldIds(props);
+  const error = props.state.fieldErrors[props.name];
+  const wasTicked = props.state.values[props.name] === 'on';
+  return (
+    <div className="space-y-1">
+      <div className="flex items-start gap-2">
+        <input
+          id={ids.id}
+          name={props.name}
+          type="checkbox"
+          className="mt-1 h-4 w-4"
+          defaultChecked={wasTicked || defaultChecked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(props.hint, error, ids)}
+        />
+        <label htmlFor={ids.id}>{label}</label>
+      </div>
+      <FieldMessages hint={props.hint} error={error} {...ids} />
+    </div>
+  );
+}
+
 /** The form-wide outcome: an alert for errors, a polite status for success. */
 export function FormMessage({ state, successMessage }: { state: FormState; successMessage?: string }) {
   const t = useTranslations();

@@ -1,11 +1,12 @@
-'use client';
+import { signOutAction } from '@/app/signed-out/actions';
 
-import { signOut } from 'next-auth/react';
-
+/** A plain form, so signing out works without JavaScript. */
 export function SignOutButton({ label }: { label: string }) {
   return (
-    <button type="button" className="button-secondary py-1 text-sm" onClick={() => void signOut({ callbackUrl: '/' })}>
-      {label}
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className="button-secondary py-1 text-sm">
+        {label}
+      </button>
+    </form>
   );
 }

@@ -88,7 +88,13 @@ export async function SiteHeader() {
           {isSignedIn(actor) ? (
             <>
               <p className="text-sm" data-testid="signed-in-user">
-                {t.rich('signedInAs', { name: () => <strong>{actor.name}</strong> })}
+                {t.rich('signedInAs', {
+                  name: () => (
+                    <Link href="/account" title={t('account')}>
+                      <strong>{actor.name}</strong>
+                    </Link>
+                  ),
+                })}
                 <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800" data-testid="signed-in-role">
                   {t('roleLabel', { role: tRoles(actor.role) })}
                 </span>

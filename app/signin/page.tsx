@@ -18,6 +18,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="text-3xl font-bold">{t('title')}</h1>
       <SignInForm callbackPath={safeCallbackPath(params.callbackUrl)} initialProblem={problemFromCode(error)} />
       <p>
+        <Link href="/forgot-password">{t('forgotPassword')}</Link>
+      </p>
+      <p>
         {t('noAccount')} <Link href="/signup">{t('signUpLink')}</Link>
       </p>
     </div>

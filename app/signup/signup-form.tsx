@@ -1,56 +1,27 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef } from 'react';
-import { FormMessage, SubmitButton, TextField } from '@/app/_components/form-fields';
+import { useActionState } from 'react';
+import { CheckboxField, FormMessage, SubmitButton, TextField } from '@/app/_components/form-fields';
 import { initialFormState } from '@/lib/actions/form-state';
 import { signUpAction } from './actions';
 
-/** `minPasswordLength` comes from the page: the password rules module stays on the server. */
-export function SignUpForm({ minPasswordLength }: { minPasswordLength: number }) {
+/**
+ * A plain form posted to a server action, so it works without JavaScript: on success the
+ * action signs the new account in and redirects. `minPasswordLength` comes from the page
+ * (the password rules stay on the server); `versions` are those of the privacy notice and
+ * terms the page linked to, which the person agrees to.
+ */
+export function SignUpForm({ minPasswordLength, versions }: { minPasswordLength: number; versions: { privacyNotice: number; terms: number } }) {
   const t = useTranslations('signUp');
-  const router = useRouter();
   const [state, formAction] = useActionState(signUpAction, initialFormState);
-  // Kept only in this tab's memory, to sign the new account in right away.
-  const passwordRef = useRef<string | null>(null);
-
-  useEffect(() => {
-    const password = passwordRef.current;
-    if (state.status !== 'success' || !password || !state.values.email) return;
-    passwordRef.current = null;
-    void signIn('credentials', { email: state.values.email, password, redirect: false }).then((result) => {
-      if (result?.ok) {
-        router.push('/');
-        router.refresh();
-      }
-    });
-  }, [state, router]);
-
-  if (state.status === 'success') {
-    return (
-      <div role="status" className="card space-y-3">
-        <p>{t('created')}</p>
-        <Link href="/signin" className="button">
-          {t('signInNow')}
-        </Link>
-      </div>
-    );
-  }
 
   return (
-    <form
-      action={formAction}
-      onSubmit={(event) => {
-        passwordRef.current = String(new FormData(event.currentTarget).get('password') ?? '');
-      }}
-      className="card space-y-4"
-      noValidate
-    >
+    <form action={formAction} className="card space-y-4" noValidate>
       <FormMessage state={state} />
       <TextField name="name" label={t('name')} hint={t('nameHint')} state={state} autoComplete="name" maxLength={120} />
+      <TextField name="pseudonym" label={t('pseudonym')} hint={t('pseudonymHint')} state={state} autoComplete="nickname" maxLength={60} required={false} />
       <TextField name="email" type="email" label={t('email')} hint={t('emailHint')} state={state} autoComplete="email" />
       <TextField
         name="password"
@@ -59,6 +30,16 @@ export function SignUpForm({ minPasswordLength }: { minPasswordLength: number })
         hint={t('passwordHint', { min: minPasswordLength })}
         state={state}
         autoComplete="new-password"
+      />
+      <input type="hidden" name="privacyNoticeVersion" value={versions.privacyNotice} />
+      <input type="hidden" name="termsVersion" value={versions.terms} />
+      <CheckboxField
+        name="acceptTerms"
+        state={state}
+        label={t.rich('acceptTerms', {
+          terms: (chunks) => <Link href="/terms">{chunks}</Link>,
+          privacy: (chunks) => <Link href="/privacy">{chunks}</Link>,
+        })}
       />
       <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>
     </form>

@@ -8,3 +8,5 @@ export * from './notifications';
 export * from './grievances';
 export * from './decisions';
 export * from './stakeholder-map';
+export * from './accounts';
+export * from './audit';

@@ -1,22 +1,39 @@
 // Accounts, their server-side sessions, and the counters of the rate limiter.
-import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { EMAIL_DELIVERIES } from '@/lib/accounts/vocabulary';
 import { ROLES } from '@/lib/auth/roles';
 
 export const userRole = pgEnum('user_role', ROLES);
+export const emailDelivery = pgEnum('email_delivery', EMAIL_DELIVERIES);
 
 export const users = pgTable(
   'users',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    name: text('name').notNull(),
-    /** Always stored lower-cased, so the unique index is case-insensitive. */
-    email: text('email').notNull(),
-    passwordHash: text('password_hash').notNull(),
+    /** Null once the account is deleted: the row stays so that contributions keep their place. */
+    name: text('name'),
+    /** Always stored lower-cased, so the unique index is case-insensitive. Null once deleted. */
+    email: text('email'),
+    /** Null for an account that signs in only through the city's identity provider, and once deleted. */
+    passwordHash: text('password_hash'),
     role: userRole('role').notNull().default('resident'),
     locale: text('locale').notNull().default('en'),
+    /** When the person proved they receive mail at `email`; null until then. */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    /** Shown on contributions instead of `name` when set (lib/accounts/public-name.ts). */
+    pseudonym: text('pseudonym'),
+    /** Whether notifications also arrive by e-mail. */
+    emailDelivery: emailDelivery('email_delivery').notNull().default('immediate'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the person's data was erased (lib/accounts/delete-account.ts). */
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
-  (table) => [uniqueIndex('users_email_unique').on(table.email)],
+  (table) => [
+    uniqueIndex('users_email_unique').on(table.email),
+    // Only erasure takes the name and the address away.
+    check('users_live_have_name_and_email', sql`${table.deletedAt} is not null or (${table.name} is not null and ${table.email} is not null)`),
+  ],
 );
 
 /**

@@ -1,4 +1,5 @@
 import { asc } from 'drizzle-orm';
+import { isLiveAccount } from './public-name';
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -13,11 +14,12 @@ export interface UserSummary {
   createdAt: Date;
 }
 
-/** All accounts, oldest first. */
+/** All accounts that have not been deleted, oldest first. */
 export async function listUsers(db: Db, { actor }: { actor: Actor }): Promise<UserSummary[]> {
   authorize(actor, 'user.list');
   return db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, createdAt: users.createdAt })
     .from(users)
-    .orderBy(asc(users.createdAt), asc(users.email));
+    .where(isLiveAccount)
+    .orderBy(asc(users.createdAt), asc(users.email)) as Promise<UserSummary[]>;
 }

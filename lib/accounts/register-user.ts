@@ -25,7 +25,7 @@ export interface RegisteredUser {
  */
 export async function registerUser(
   db: Db,
-  { name, email, password, locale = 'en', role = 'resident' }: SignUpInput & { locale?: string; role?: Role },
+  { name, email, password, pseudonym = null, locale = 'en', role = 'resident' }: SignUpInput & { pseudonym?: string | null; locale?: string; role?: Role },
 ): Promise<RegisteredUser> {
   const normalisedEmail = email.trim().toLowerCase();
   const displayName = cleanDisplayName(name);
@@ -39,14 +39,18 @@ export async function registerUser(
   if (!hasProtectedName(role) && (await isStaffMemberName(db, displayName))) {
     throw new AppError('bad_request', { fieldErrors: { name: 'nameOfStaffMember' } });
   }
+  const shownAs = pseudonym === null ? null : cleanDisplayName(pseudonym) || null;
+  if (shownAs !== null && !hasProtectedName(role) && (await isStaffMemberName(db, shownAs))) {
+    throw new AppError('bad_request', { fieldErrors: { pseudonym: 'nameOfStaffMember' } });
+  }
 
   try {
     const [created] = await db
       .insert(users)
-      .values({ name: displayName, email: normalisedEmail, passwordHash: await hashPassword(password), locale, role })
+      .values({ name: displayName, email: normalisedEmail, pseudonym: shownAs, passwordHash: await hashPassword(password), locale, role })
       .returning({ id: users.id, name: users.name, email: users.email, role: users.role });
     if (!created) throw new AppError('internal', { detail: 'insert returned no row' });
-    return created;
+    return { ...created, name: displayName, email: normalisedEmail };
   } catch (error) {
     // Two sign-ups with one address at the same moment: the unique index decides.
     if (isUniqueViolation(error)) throw emailTaken();

@@ -24,7 +24,7 @@ export interface ActionContext {
   db: Db;
 }
 
-const SECRET_FIELDS = new Set(['password']);
+const SECRET_FIELDS = new Set(['password', 'currentPassword', 'newPassword', 'token']);
 
 function typedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};

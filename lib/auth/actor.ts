@@ -2,12 +2,24 @@
 // never from anything the client sends.
 import type { Role } from './roles';
 
+/**
+ * What a signed-in person still has to do before taking part: confirm their e-mail
+ * address (when the site requires it, lib/accounts/email-verification.ts) or accept
+ * the current privacy notice and terms (lib/accounts/legal-documents.ts).
+ */
+export type PendingAccountStep = 'verify_email' | 'accept_terms';
+
 export type Actor =
   | { kind: 'anonymous' }
-  | { kind: 'user'; id: string; name: string; role: Role };
+  | { kind: 'user'; id: string; name: string; role: Role; pending?: readonly PendingAccountStep[] };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
 export function isSignedIn(actor: Actor): actor is Extract<Actor, { kind: 'user' }> {
   return actor.kind === 'user';
+}
+
+/** Whether a signed-in person has done everything asked of them before taking part. */
+export function isReadyToTakePart(actor: Actor): boolean {
+  return isSignedIn(actor) && (actor.pending ?? []).length === 0;
 }

@@ -4,7 +4,7 @@
 import { AppError } from '@/lib/errors';
 import { hasEnded, type ConsultationPhase } from '@/lib/consultations/lifecycle';
 import type { InitiativeStatus } from '@/lib/initiatives/status';
-import { isSignedIn, type Actor } from './actor';
+import { isReadyToTakePart, isSignedIn, type Actor } from './actor';
 import { isStaffRole, type Role } from './roles';
 
 /** The resource each action is asked about; `undefined` when the action has none. */
@@ -26,6 +26,14 @@ export interface PolicyResources {
   'admin.access': undefined;
   'user.list': undefined;
   'user.changeRole': { userId: string };
+  /** Erase another person's account on their request (a person deletes their own through 'account.manageOwn'). */
+  'user.delete': { userId: string };
+  /** One's own profile, personal-data export and deletion. */
+  'account.manageOwn': undefined;
+  /** Publish a new version of the privacy notice or the terms. */
+  'legal.publish': undefined;
+  /** Read the audit log of role changes, deletions, exports and confidential-case access. */
+  'audit.view': undefined;
   'organization.viewUnverified': undefined;
   'organization.create': undefined;
   'organization.verify': undefined;
@@ -130,6 +138,16 @@ export function can<A extends PolicyAction>(actor: Actor, action: A, ...resource
     case 'organization.verify':
     case 'organization.manageMembers':
       return role !== undefined && isAdmin(role);
+    case 'user.delete': {
+      // Not oneself from the administration pages: one's own account is deleted from the account page.
+      const { userId } = target as PolicyResources['user.delete'];
+      return role !== undefined && isAdmin(role) && isSignedIn(actor) && actor.id !== userId;
+    }
+    case 'account.manageOwn':
+      return role !== undefined;
+    case 'legal.publish':
+    case 'audit.view':
+      return role !== undefined && isAdmin(role);
     case 'user.changeRole': {
       // Administrators cannot change their own role: the last one could lock everyone out.
       const { userId } = target as PolicyResources['user.changeRole'];
@@ -144,24 +162,24 @@ export function can<A extends PolicyAction>(actor: Actor, action: A, ...resource
       return role !== undefined && isStaffRole(role);
     case 'input.submit': {
       const { phase } = target as PolicyResources['input.submit'];
-      return role !== undefined && isParticipant(role) && phase === 'open';
+      return role !== undefined && isParticipant(role) && phase === 'open' && isReadyToTakePart(actor);
     }
     case 'input.submitForOrganization': {
       const { phase, isMember } = target as PolicyResources['input.submitForOrganization'];
-      return role === 'organization_member' && isMember && phase === 'open';
+      return role === 'organization_member' && isMember && phase === 'open' && isReadyToTakePart(actor);
     }
     case 'input.reply': {
       // The dialogue includes the city: staff answer questions in the thread.
       const { phase } = target as PolicyResources['input.reply'];
-      return role !== undefined && phase === 'open';
+      return role !== undefined && phase === 'open' && isReadyToTakePart(actor);
     }
     case 'input.support': {
       const { phase, isAuthor } = target as PolicyResources['input.support'];
-      return role !== undefined && isParticipant(role) && phase === 'open' && !isAuthor;
+      return role !== undefined && isParticipant(role) && phase === 'open' && !isAuthor && isReadyToTakePart(actor);
     }
     case 'input.report': {
       const { isAuthor } = target as PolicyResources['input.report'];
-      return role !== undefined && !isAuthor;
+      return role !== undefined && !isAuthor && isReadyToTakePart(actor);
     }
     case 'input.recordAssisted': {
       const { phase } = target as PolicyResources['input.recordAssisted'];

@@ -1,12 +1,41 @@
-// Whether a raw request carries a session cookie this site issued, for the front door
-// (server/front-door.ts), which decides on a large body before Next.js or next-auth run.
-// It proves the cookie is ours and unexpired, not that its session is still open
-// (getActor checks that on every request): enough to tell an account's upload, which the
+// The session cookie, in next-auth's format (an encrypted JWT naming the user and the
+// user_sessions row): written by our own sign-in forms (lib/auth/sign-in-session.ts),
+// which work without JavaScript, and read by next-auth on every request. The front door
+// (server/front-door.ts) also asks whether a raw request carries one, before Next.js or
+// next-auth run: that proves the cookie is ours and unexpired, not that its session is
+// still open (getActor checks that), enough to tell an account's upload, which the
 // anonymous quotas do not cover, from one that would only claim to be.
-import { decode } from 'next-auth/jwt';
+import { decode, encode } from 'next-auth/jwt';
 
 const SESSION_COOKIE = 'next-auth.session-token';
 const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
+/** next-auth's session cookie, with the __Secure- prefix over https and `.N` when chunked. */
+const ANY_SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+
+export function isSessionCookieName(name: string): boolean {
+  return ANY_SESSION_COOKIE.test(name);
+}
+
+/** The cookie's name as next-auth reads it: with the __Secure- prefix when the site is served over https. */
+export function sessionCookieName(siteUrl: string | undefined): string {
+  return siteUrl?.startsWith('https://') ? SECURE_SESSION_COOKIE : SESSION_COOKIE;
+}
+
+/** The cookie value for a session: what next-auth itself would write at sign-in. */
+export function encodeSessionToken({ userId, name, sessionId, secret, maxAgeSeconds }: { userId: string; name: string; sessionId: string; secret: string; maxAgeSeconds: number }): Promise<string> {
+  return encode({ token: { sub: userId, name, sid: sessionId }, secret, maxAge: maxAgeSeconds });
+}
+
+/** The session row id (`sid`) a cookie value names, or null when it is not ours. */
+export async function sessionIdOfToken(token: string | undefined, secret: string): Promise<string | null> {
+  if (!token) return null;
+  try {
+    const decoded = await decode({ token, secret });
+    return typeof decoded?.sid === 'string' ? decoded.sid : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Cookies by name from a Cookie header; a malformed pair is skipped. */
 export function parseCookieHeader(header: string | undefined): Map<string, string> {

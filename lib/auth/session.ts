@@ -5,7 +5,9 @@ import { cache } from 'react';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { findUserById } from '@/lib/accounts/find-user';
-import { ANONYMOUS, type Actor } from './actor';
+import { isEmailVerificationRequired } from '@/lib/accounts/settings';
+import { env } from '@/lib/env';
+import { ANONYMOUS, type Actor, type PendingAccountStep } from './actor';
 import { authOptions } from './options';
 
 /**
@@ -19,5 +21,9 @@ export const getActor = cache(async (): Promise<Actor> => {
   if (!id.success) return ANONYMOUS;
   const user = await findUserById(await getDb(), id.data);
   // A deleted account's cookie is worth nothing.
-  return user ? { kind: 'user', id: user.id, name: user.name, role: user.role } : ANONYMOUS;
+  if (!user) return ANONYMOUS;
+  const pending: PendingAccountStep[] = [];
+  if (!user.emailVerified && isEmailVerificationRequired(env())) pending.push('verify_email');
+  if (user.hasConsentOutstanding) pending.push('accept_terms');
+  return { kind: 'user', id: user.id, name: user.name, role: user.role, pending };
 });

@@ -4,6 +4,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { collabEdits, collabUpdates, users } from '@/db/schema';
+import { publicName } from '@/lib/accounts/public-name';
 
 export interface DocumentEdit {
   userId: string | null;
@@ -56,8 +57,9 @@ export async function listDocumentHistory(db: Db, { document, limit = 100 }: { d
   const userIds = [...new Set(entries.map((entry) => entry.userId).filter((id): id is string => id !== null))];
   const names = new Map<string, string>();
   for (const id of userIds) {
-    const [user] = await db.select({ name: users.name }).from(users).where(eq(users.id, id));
-    if (user) names.set(id, user.name);
+    // A deleted account's edits stay, without a name (the panel says "Former participant").
+    const [user] = await db.select({ name: publicName }).from(users).where(eq(users.id, id));
+    if (user?.name) names.set(id, user.name);
   }
   return entries.map(({ userId, updateCount, byteSize, editedAt }) => ({
     userId,

@@ -15,6 +15,7 @@ import { and, asc, eq, inArray, ne, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
 import { grievanceChannels, grievanceEvents, grievances, users } from '@/db/schema';
+import { isLiveAccount } from '@/lib/accounts/public-name';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/policy';
 import { caseStateOf, caseTimesOf, deadlineDaysOf, type StoredCase } from './case-state';
@@ -189,9 +190,9 @@ export async function listAssignableOfficers(db: Db, { actor }: { actor: Actor }
   const rows = await db
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
-    .where(inArray(users.role, ['grievance_officer', 'admin']))
+    .where(and(isLiveAccount, inArray(users.role, ['grievance_officer', 'admin'])))
     .orderBy(asc(users.name), asc(users.id));
-  return rows.map((row) => ({ ...row, role: row.role === 'admin' ? 'admin' : 'grievance_officer' }));
+  return rows.map((row) => ({ id: row.id, name: row.name ?? '', role: row.role === 'admin' ? 'admin' : 'grievance_officer' }));
 }
 
 /** Who took a step, as staff see it: colleagues by name, the complainant never. */

@@ -3,6 +3,7 @@
 // Typed by Locale, so adding a locale to config.ts without its catalogue fails the
 // type check; tests/unit/catalogue.test.ts checks that no namespace is in two files.
 import type { Locale } from './config';
+import accounts from './messages/en/accounts.json';
 import consultations from './messages/en/consultations.json';
 import core from './messages/en/core.json';
 import decisionManage from './messages/en/decision-manage.json';
@@ -19,7 +20,7 @@ import report from './messages/en/report.json';
 import responses from './messages/en/responses.json';
 import stakeholderMap from './messages/en/stakeholder-map.json';
 
-const en = { ...core, ...consultations, ...documents, ...inputs, ...moderation, ...notifications, ...grievances, ...grievanceCases, ...grievanceChannels, ...decisions, ...decisionManage, ...responses, ...report, ...participation, ...stakeholderMap };
+const en = { ...core, ...accounts, ...consultations, ...documents, ...inputs, ...moderation, ...notifications, ...grievances, ...grievanceCases, ...grievanceChannels, ...decisions, ...decisionManage, ...responses, ...report, ...participation, ...stakeholderMap };
 
 export type Messages = typeof en;
 

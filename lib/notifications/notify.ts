@@ -30,6 +30,7 @@ async function loadEmail(db: Db, notificationId: string): Promise<NotificationEm
   const [row] = await db
     .select({
       to: users.email,
+      delivery: users.emailDelivery,
       locale: users.locale,
       kind: notifications.kind,
       consultationTitle: consultations.title,
@@ -45,7 +46,10 @@ async function loadEmail(db: Db, notificationId: string): Promise<NotificationEm
     .leftJoin(grievances, eq(grievances.id, notifications.grievanceId))
     .where(eq(notifications.id, notificationId))
     .limit(1);
-  return row ?? null;
+  // A deleted account has no address left to write to; some people want no e-mail at all.
+  if (!row?.to || row.delivery === 'none') return null;
+  const { delivery: _delivery, ...email } = row;
+  return { ...email, to: row.to };
 }
 
 /** Stores the notification (with `db` or the caller's transaction) and prepares its e-mail. */

@@ -52,7 +52,8 @@ export async function listOrganizations(db: Db, { actor }: { actor: Actor }): Pr
   return rows.map((row) => ({
     ...row,
     members: memberRows
-      .filter((member) => member.organizationId === row.id)
-      .map(({ userId, name, email }) => ({ userId, name, email })),
+      // Deletion ends memberships; a row without a name or address would be a race with it.
+      .filter((member) => member.organizationId === row.id && member.name !== null && member.email !== null)
+      .map(({ userId, name, email }) => ({ userId, name: name ?? '', email: email ?? '' })),
   }));
 }

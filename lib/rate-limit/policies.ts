@@ -23,6 +23,10 @@ export const RATE_LIMIT_POLICIES = {
   /** Any form sent to the server (server actions), per account or, for anonymous senders, per address. */
   formPost: { points: 120, windowSeconds: MINUTE, counts: 'form submissions' },
   signUp: { points: 10, windowSeconds: 10 * MINUTE, counts: 'sign-ups' },
+  /** "Forgot password" and "send the confirmation again", per address… */
+  accountEmailPerAddress: { points: 20, windowSeconds: HOUR, counts: 'password-reset and confirmation e-mails asked for per address' },
+  /** …and per account: beyond this the answer is the same but no further mail goes out, so nobody's inbox can be flooded. */
+  accountEmailPerAccount: { points: 5, windowSeconds: HOUR, counts: 'password-reset and confirmation e-mails sent per account' },
   grievanceFiling: { points: 5, windowSeconds: HOUR, counts: 'grievances filed' },
   grievanceMessage: { points: 30, windowSeconds: HOUR, counts: 'messages and steps in grievance cases' },
   /** Inputs, replies, reports and support given in consultations. */

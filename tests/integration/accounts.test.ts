@@ -12,6 +12,8 @@ import { createActor, uniqueEmail } from './support/actors';
 import { testBackends, useSuiteDatabase } from './support/databases';
 
 const PASSWORD = 'a long enough password';
+/** This suite's database has no privacy notice or terms published, so there is nothing to agree to. */
+const NO_TEXTS_PUBLISHED = { privacy_notice: 0, terms: 0 };
 const SIGN_UP_PER_ADDRESS = RATE_LIMIT_POLICIES.signUp.points;
 
 describe.each(testBackends)('accounts on $name', (backend) => {
@@ -177,16 +179,16 @@ describe.each(testBackends)('accounts on $name', (backend) => {
   it(`refuses more than ${SIGN_UP_PER_ADDRESS} sign-ups from one address in the window, and keeps nothing of the refused one`, async () => {
     const address = `2001:db8::${Math.floor(Math.random() * 9999)}`;
     for (let attempt = 0; attempt < SIGN_UP_PER_ADDRESS; attempt += 1) {
-      await signUp(handle.db, { name: 'Many', email: uniqueEmail('burst'), password: PASSWORD, locale: 'en', address });
+      await signUp(handle.db, { name: 'Many', email: uniqueEmail('burst'), password: PASSWORD, agreed: NO_TEXTS_PUBLISHED, sendConfirmation: false, locale: 'en', address });
     }
     const refusedEmail = uniqueEmail('refused');
-    const refused = signUp(handle.db, { name: 'One too many', email: refusedEmail, password: PASSWORD, locale: 'en', address });
+    const refused = signUp(handle.db, { name: 'One too many', email: refusedEmail, password: PASSWORD, agreed: NO_TEXTS_PUBLISHED, sendConfirmation: false, locale: 'en', address });
     await expect(refused).rejects.toMatchObject({ code: 'rate_limited' });
     expect(((await refused.catch((error: unknown) => error)) as AppError).retryAfterSeconds).toBeGreaterThan(0);
     await expect(authenticate(handle.db, { email: refusedEmail, password: PASSWORD, address: '192.0.2.77' })).resolves.toBeNull();
     await expect(
-      signUp(handle.db, { name: 'Elsewhere', email: uniqueEmail(), password: PASSWORD, locale: 'en', address: '192.0.2.78' }),
-    ).resolves.toMatchObject({ role: 'resident' });
+      signUp(handle.db, { name: 'Elsewhere', email: uniqueEmail(), password: PASSWORD, agreed: NO_TEXTS_PUBLISHED, sendConfirmation: false, locale: 'en', address: '192.0.2.78' }),
+    ).resolves.toMatchObject({ user: { role: 'resident' } });
   });
 
   describe('roles', () => {

@@ -1,7 +1,7 @@
 // The full role × action matrix of lib/auth/policy.ts. A new action without a row
 // here fails the completeness check below.
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
+import { ANONYMOUS, type Actor, type PendingAccountStep } from '@/lib/auth/actor';
 import { authorize, can, type PolicyAction, type PolicyResources } from '@/lib/auth/policy';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import type { ConsultationPhase } from '@/lib/consultations/lifecycle';
@@ -82,6 +82,11 @@ const CASES: Case[] = [
   { action: 'user.list', label: '', resource: undefined, allowed: admins },
   { action: 'user.changeRole', label: "another account's", resource: { userId: OTHER_ID }, allowed: admins },
   { action: 'user.changeRole', label: 'their own', resource: { userId: SELF_ID }, allowed: [] },
+  { action: 'user.delete', label: "another account's", resource: { userId: OTHER_ID }, allowed: admins },
+  { action: 'user.delete', label: 'their own, from the administration pages', resource: { userId: SELF_ID }, allowed: [] },
+  { action: 'account.manageOwn', label: '', resource: undefined, allowed: signedIn },
+  { action: 'legal.publish', label: '', resource: undefined, allowed: admins },
+  { action: 'audit.view', label: '', resource: undefined, allowed: admins },
   { action: 'organization.viewUnverified', label: '', resource: undefined, allowed: admins },
   { action: 'organization.create', label: '', resource: undefined, allowed: admins },
   { action: 'organization.verify', label: '', resource: undefined, allowed: admins },
@@ -161,6 +166,10 @@ describe('policy matrix', () => {
       'admin.access': true,
       'user.list': true,
       'user.changeRole': true,
+      'user.delete': true,
+      'account.manageOwn': true,
+      'legal.publish': true,
+      'audit.view': true,
       'organization.viewUnverified': true,
       'organization.create': true,
       'organization.verify': true,
@@ -190,6 +199,31 @@ describe('policy matrix', () => {
       'grievance.follow': true,
     };
     expect(new Set(CASES.map((testCase) => testCase.action))).toEqual(new Set(Object.keys(actions)));
+  });
+});
+
+describe('a person with steps outstanding (e-mail to confirm, terms to agree to)', () => {
+  const pendingSteps: PendingAccountStep[][] = [['verify_email'], ['accept_terms'], ['verify_email', 'accept_terms']];
+  const resident = (pending: PendingAccountStep[]): Actor => ({ kind: 'user', id: SELF_ID, name: 'Rosa', role: 'resident', pending });
+  const member = (pending: PendingAccountStep[]): Actor => ({ kind: 'user', id: SELF_ID, name: 'Nia', role: 'organization_member', pending });
+
+  for (const pending of pendingSteps) {
+    it(`may read but not contribute while ${pending.join(' and ')} is outstanding`, () => {
+      expect(can(resident(pending), 'consultation.view', { isPublic: true })).toBe(true);
+      expect(can(resident(pending), 'participation.view')).toBe(true);
+      expect(can(resident(pending), 'account.manageOwn')).toBe(true);
+      expect(can(resident(pending), 'grievance.file')).toBe(true);
+      expect(can(resident(pending), 'input.submit', { phase: 'open' })).toBe(false);
+      expect(can(resident(pending), 'input.reply', { phase: 'open' })).toBe(false);
+      expect(can(resident(pending), 'input.support', { phase: 'open', isAuthor: false })).toBe(false);
+      expect(can(resident(pending), 'input.report', { isAuthor: false })).toBe(false);
+      expect(can(member(pending), 'input.submitForOrganization', { phase: 'open', isMember: true })).toBe(false);
+    });
+  }
+
+  it('contributes again once nothing is outstanding', () => {
+    expect(can(resident([]), 'input.submit', { phase: 'open' })).toBe(true);
+    expect(can(resident([]), 'input.support', { phase: 'open', isAuthor: false })).toBe(true);
   });
 });
 

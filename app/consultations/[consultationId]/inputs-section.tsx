@@ -51,6 +51,7 @@ export async function InputsSection({
 }) {
   const db = await getDb();
   const t = await getTranslations('inputs');
+  const tSteps = await getTranslations('accountSteps');
   const format = await getFormatter();
   const page = pageNumber(single(searchParams.page));
   const kind = kindFilter(single(searchParams.kind));
@@ -91,7 +92,9 @@ export async function InputsSection({
         <p className="card" role="note">
           {phase === 'open'
             ? isSignedIn(actor)
-              ? t('closedFor.staff')
+              ? (actor.pending ?? []).length > 0
+                ? tSteps('consultationNote')
+                : t('closedFor.staff')
               : t.rich('closedFor.anonymous', { link: (chunks) => <Link href={`/signin?callbackUrl=/consultations/${consultation.id}`}>{chunks}</Link> })
             : hasEnded(phase)
               ? t('closedFor.closed', { date: when(consultation.closedAt ?? consultation.closesAt) })

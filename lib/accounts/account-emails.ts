@@ -1,0 +1,62 @@
+// E-mails of the account life cycle: a link to reset a password, a link to confirm an
+// address. Written in the recipient's language from the catalogue, sent after the answer
+// has gone (so the time taken never tells whether an address has an account), and never
+// logged with their address or link.
+import { createTranslator } from 'next-intl';
+import { catalogues } from '@/lib/i18n/catalogues';
+import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/config';
+import { logError } from '@/lib/log';
+import { currentMailer, type Mailer } from '@/lib/notifications/mailer';
+import { ACCOUNT_TOKEN_LIFETIME_SECONDS } from './account-tokens';
+
+export type AccountEmailKind = 'password_reset' | 'email_verification' | 'email_change';
+
+export interface AccountEmail {
+  kind: AccountEmailKind;
+  to: string;
+  locale: string;
+  /** The single-use token the link carries. */
+  token: string;
+}
+
+const PATHS: Record<AccountEmailKind, string> = {
+  password_reset: '/reset-password',
+  email_verification: '/verify-email',
+  email_change: '/verify-email',
+};
+
+export function accountEmailLink(siteUrl: string, email: Pick<AccountEmail, 'kind' | 'token'>): string {
+  return `${siteUrl}${PATHS[email.kind]}?${new URLSearchParams({ token: email.token }).toString()}`;
+}
+
+export function renderAccountEmail(email: AccountEmail, siteUrl: string): { subject: string; text: string } {
+  const locale = isLocale(email.locale) ? email.locale : DEFAULT_LOCALE;
+  const t = createTranslator({ locale, messages: catalogues[locale], namespace: 'accountEmails' });
+  const purpose = email.kind === 'password_reset' ? 'password_reset' : 'email_verification';
+  const values = { url: accountEmailLink(siteUrl, email), hours: ACCOUNT_TOKEN_LIFETIME_SECONDS[purpose] / 3600 };
+  const text = [t(`${email.kind}.body`, values), t('footer')].join('\n\n');
+  return { subject: t(`${email.kind}.subject`), text: `${text}\n` };
+}
+
+/** Whether this site can send account e-mails at all (SMTP_URL is set). */
+export function canSendAccountEmails(): boolean {
+  return currentMailer() !== null;
+}
+
+/**
+ * Sends one account e-mail without making the caller wait: the person's answer is the
+ * same whether or not a mail goes out. A failure is logged by its kind only.
+ */
+export function sendAccountEmailLater(email: AccountEmail, mailer: Mailer | null = currentMailer()): Promise<void> {
+  if (!mailer) return Promise.resolve();
+  const sending = (async () => {
+    try {
+      const { subject, text } = renderAccountEmail(email, mailer.siteUrl);
+      await mailer.transport.sendMail({ from: mailer.from, to: email.to, subject, text });
+    } catch (error) {
+      const { code, responseCode } = (error ?? {}) as { code?: unknown; responseCode?: unknown };
+      logError(`account e-mail (${email.kind}) not sent`, new Error([code, responseCode].filter(Boolean).map(String).join(', ') || 'unknown failure'));
+    }
+  })();
+  return sending;
+}

@@ -1,0 +1,91 @@
+// "Forgot your password?": a link by e-mail, valid one hour, used once. Asking always
+// gets the same answer, whether the address has an account or not, so the form cannot
+// be used to find out who is registered; and using the link signs the account out
+// everywhere (whoever knew the old password is out too).
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+import { findPasswordProblem } from '@/lib/auth/password-rules';
+import { revokeAllSessions } from '@/lib/auth/sessions';
+import { AppError } from '@/lib/errors';
+import { consumeRateLimit, isRateLimiterRefusal, limiterFor } from '@/lib/rate-limit/limits';
+import { databaseRateLimitStore, rateLimitKey, type RateLimitStore } from '@/lib/rate-limit/store';
+import type { AccountEmail } from './account-emails';
+import { isAccountTokenUsable, issueAccountToken, redeemAccountToken } from './account-tokens';
+import { isLiveAccount } from './public-name';
+
+/**
+ * Counts one mail asked for by this address against the address's budget (throws
+ * `rate_limited` when it is spent), then against the account's; beyond the account's
+ * budget nothing is sent, silently, so nobody can flood someone else's inbox.
+ */
+export async function mayMailAccount(limits: RateLimitStore, { address, userId }: { address: string; userId: string | null }): Promise<boolean> {
+  await consumeRateLimit(limits, 'accountEmailPerAddress', rateLimitKey(address));
+  if (userId === null) return false;
+  try {
+    await limiterFor(limits, 'accountEmailPerAccount').consume(rateLimitKey(userId));
+    return true;
+  } catch (error) {
+    if (isRateLimiterRefusal(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Prepares the reset e-mail for an address: null when there is no such account (or it
+ * has had its share of mails), which the caller must not let show. The caller sends it
+ * with sendAccountEmailLater.
+ */
+export async function requestPasswordReset(
+  db: Db,
+  { email, address, limits = databaseRateLimitStore(db), now = new Date() }: { email: string; address: string; limits?: RateLimitStore; now?: Date },
+): Promise<AccountEmail | null> {
+  const [account] = await db
+    .select({ id: users.id, email: users.email, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.email, email.trim().toLowerCase()), isLiveAccount))
+    .limit(1);
+  if (!(await mayMailAccount(limits, { address, userId: account?.id ?? null })) || !account?.email) return null;
+  const token = await issueAccountToken(db, { userId: account.id, purpose: 'password_reset', email: account.email, now });
+  return { kind: 'password_reset', to: account.email, locale: account.locale, token };
+}
+
+const linkExpired = () => new AppError('bad_request', { fieldErrors: { form: 'resetLinkExpired' } });
+
+/** Whether the reset page should show its form for this link. */
+export function isPasswordResetLinkUsable(db: Db, token: unknown, now = new Date()): Promise<boolean> {
+  return isAccountTokenUsable(db, { token, purpose: 'password_reset', now });
+}
+
+/**
+ * Sets a new password with a reset link. Ends every session of the account, and counts
+ * as confirming the address the link went to. Returns the account, for the caller to
+ * open a fresh session. A refused password leaves the link usable.
+ */
+export async function resetPassword(
+  db: Db,
+  { token, password, now = new Date() }: { token: unknown; password: string; now?: Date },
+): Promise<{ userId: string; sessionsEnded: number }> {
+  // The link is looked at first, without using it, so a mistyped password can be retried.
+  if (!(await isAccountTokenUsable(db, { token, purpose: 'password_reset', now }))) throw linkExpired();
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const redeemed = await redeemAccountToken(tx, { token, purpose: 'password_reset', now });
+    if (!redeemed) throw linkExpired();
+    const [account] = await tx
+      .select({ name: users.name, email: users.email, emailVerifiedAt: users.emailVerifiedAt })
+      .from(users)
+      .where(and(eq(users.id, redeemed.userId), isLiveAccount))
+      .limit(1);
+    if (!account?.email) throw linkExpired();
+    const problem = findPasswordProblem({ password, email: account.email, name: account.name ?? '' });
+    if (problem) throw new AppError('bad_request', { fieldErrors: { password: problem } });
+    await tx
+      .update(users)
+      .set({ passwordHash, ...(account.emailVerifiedAt === null && redeemed.email === account.email ? { emailVerifiedAt: now } : {}) })
+      .where(eq(users.id, redeemed.userId));
+    const sessionsEnded = await revokeAllSessions(tx, redeemed.userId, { now });
+    return { userId: redeemed.userId, sessionsEnded };
+  });
+}
