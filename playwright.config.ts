@@ -8,6 +8,11 @@ import { defineConfig } from '@playwright/test';
 // specs) share a machine without fighting over the port or the build folder.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const BASE_URL = `http://localhost:${PORT}`;
+// The SMTP server the site sends to during the tests (tests/support/mail-catcher.ts),
+// and the address where the specs read what it received (tests/e2e/support/mailbox.ts).
+const MAIL_SMTP_PORT = PORT + 15;
+const MAIL_HTTP_PORT = PORT + 16;
+process.env.E2E_MAILBOX_URL = `http://127.0.0.1:${MAIL_HTTP_PORT}`;
 const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // This file is evaluated again in every worker process: decide the data folder once,
@@ -39,6 +44,10 @@ const serverEnv: Record<string, string> = {
   // failures per address too; without this, the throttling test would lock every
   // other test out of signing in from 127.0.0.1 for ten minutes.
   TRUST_PROXY: 'true',
+  SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
+  // Most specs take part straight after signing up; the journey that confirms the
+  // address first is in account-lifecycle.spec.ts, and the rule itself is unit-tested.
+  EMAIL_VERIFICATION: 'optional',
 };
 
 export default defineConfig({
@@ -65,14 +74,25 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium' }],
-  webServer: {
-    // E2E_SKIP_BUILD=1 serves an existing build (in NEXT_DIST_DIR), for a second run of a few specs.
-    command: process.env.E2E_SKIP_BUILD === '1' ? 'npm run serve' : 'npm run build && npm run serve',
-    url: `${BASE_URL}/api/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: serverEnv,
-  },
+  webServer: [
+    {
+      command: 'npx tsx tests/support/mail-catcher.ts',
+      url: `${process.env.E2E_MAILBOX_URL}/health`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { MAIL_CATCHER_SMTP_PORT: String(MAIL_SMTP_PORT), MAIL_CATCHER_HTTP_PORT: String(MAIL_HTTP_PORT) },
+    },
+    {
+      // E2E_SKIP_BUILD=1 serves an existing build (in NEXT_DIST_DIR), for a second run of a few specs.
+      command: process.env.E2E_SKIP_BUILD === '1' ? 'npm run serve' : 'npm run build && npm run serve',
+      url: `${BASE_URL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: serverEnv,
+    },
+  ],
 });

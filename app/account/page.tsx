@@ -25,6 +25,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   return (
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-3xl font-bold">{t('title')}</h1>
+      {params.agreed === '1' && (
+        <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-brand-800">
+          {t('agreedNow')}
+        </p>
+      )}
       {params.passwordReset === '1' && (
         <p role="status" className="rounded-md border border-brand-100 bg-brand-50 px-3 py-2 text-brand-800">
           {t('passwordWasReset')}

@@ -1,10 +1,12 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
 import { isSignedIn, type Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/policy';
 import { revokeAllSessions } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
+import { recordAudit } from '@/lib/audit/record';
+import { isLiveAccount } from './public-name';
 import type { ChangeRoleInput } from './schemas';
 
 /** Any constant; it only serializes role changes across the processes of one deployment. */
@@ -29,9 +31,12 @@ export async function changeUserRole(db: Db, { actor, userId, role }: ChangeRole
       throw new AppError('forbidden', { detail: 'the actor is no longer allowed to change roles' });
     }
     const [target] = await tx.select({ role: users.role }).from(users).where(eq(users.id, userId));
-    if (!target) throw new AppError('not_found', { detail: 'user to change not found' });
+    if (!target || (await tx.select({ id: users.id }).from(users).where(and(eq(users.id, userId), isLiveAccount))).length === 0) {
+      throw new AppError('not_found', { detail: 'user to change not found' });
+    }
     if (target.role === role) return;
     await tx.update(users).set({ role }).where(eq(users.id, userId));
     await revokeAllSessions(tx, userId);
+    await recordAudit(tx, { actor: { ...actor, role: current.role }, action: 'role_changed', subjectType: 'account', subjectId: userId, details: { from: target.role, to: role } });
   });
 }

@@ -38,8 +38,10 @@ export class SignInPage {
   async signIn(email: string, password: string): Promise<void> {
     await this.email.fill(email);
     await this.password.fill(password);
-    const judged = this.page.waitForResponse((response) => new URL(response.url()).pathname === '/api/auth/callback/credentials');
+    const judged = this.page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/signin');
     await this.submitButton.click();
     await judged;
+    // React resets the form when the action's answer is shown: typing before then would be wiped.
+    await expect(this.page.getByRole('main').locator('button[type="submit"][aria-disabled="true"]')).toHaveCount(0);
   }
 }

@@ -9,6 +9,8 @@ export class SignUpPage {
   readonly name: Locator;
   readonly email: Locator;
   readonly password: Locator;
+  readonly pseudonym: Locator;
+  readonly acceptTerms: Locator;
   readonly submitButton: Locator;
   /** The form-wide message shown above the fields when something is wrong. */
   readonly formAlert: Locator;
@@ -20,6 +22,8 @@ export class SignUpPage {
     this.name = main.getByLabel('Name', { exact: true });
     this.email = main.getByLabel('E-mail', { exact: true });
     this.password = main.getByLabel('Password', { exact: true });
+    this.pseudonym = main.getByLabel('Pseudonym (optional)');
+    this.acceptTerms = main.getByRole('checkbox', { name: /I agree to the terms of use/ });
     this.submitButton = main.getByRole('button', { name: 'Create account' });
     this.formAlert = main.getByRole('alert');
   }
@@ -34,11 +38,13 @@ export class SignUpPage {
     await expectHydrated(this.form);
   }
 
-  /** Fills in and submits the form; returns once the server has answered. */
-  async submit(details: Partial<Account>): Promise<void> {
+  /** Fills in and submits the form, agreeing to the terms unless told not to; returns once the server has answered. */
+  async submit(details: Partial<Account> & { pseudonym?: string }, { agree = true }: { agree?: boolean } = {}): Promise<void> {
     if (details.name !== undefined) await this.name.fill(details.name);
+    if (details.pseudonym !== undefined) await this.pseudonym.fill(details.pseudonym);
     if (details.email !== undefined) await this.email.fill(details.email);
     if (details.password !== undefined) await this.password.fill(details.password);
+    if (agree) await this.acceptTerms.check();
     const answered = this.page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/signup');
     await this.submitButton.click();
     await answered;
