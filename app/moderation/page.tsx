@@ -85,7 +85,7 @@ async function QueueCard({ input, children }: { input: QueueInput; children: Rea
       <p className="text-sm">
         <Link href={`/consultations/${input.consultation.id}`}>{t('inConsultation', { consultation: input.consultation.title })}</Link> · #{input.number} ·{' '}
         {input.kind ? ti(`kind.${input.kind}`) : ti('replies', { count: 1 })} · {format.dateTime(input.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
-        {input.author.name && <> · {input.author.name}</>}
+        {input.author.name ? <> · {input.author.name}</> : input.author.isFormerParticipant && <> · {ti('byFormerParticipantShort')}</>}
       </p>
       {input.title && <h3 className="text-lg font-semibold">{input.title}</h3>}
       <p className="max-w-3xl whitespace-pre-line break-words">{input.body}</p>

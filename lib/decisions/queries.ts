@@ -1,6 +1,7 @@
 // Reading what became of a consultation's inputs: each published input with the answer
 // that applies to it (its own, or its theme's), the consultation's decisions, and the
 // earlier wordings of answers. Pages and exports read through here only.
+import { publicNameOf } from '@/lib/accounts/public-name';
 import { and, asc, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
@@ -42,6 +43,8 @@ export interface PublishedInputView extends AnsweredInput {
   authorId: string | null;
   /** As lib/inputs/author-display.ts shows it: never an e-mail. */
   authorName: string | null;
+  /** Online input whose account was deleted. */
+  authorIsFormerParticipant: boolean;
   organization: { id: string; name: string; category: StakeholderCategory } | null;
   publishedAt: Date;
   theme: { id: string; title: string } | null;
@@ -220,7 +223,7 @@ export async function loadConsultationAnswers(
       channel: inputs.channel,
       authorId: inputs.authorId,
       participantName: inputs.participantName,
-      accountName: account.name,
+      accountName: publicNameOf(account),
       organizationId: organizations.id,
       organizationName: organizations.name,
       organizationCategory: organizations.category,
@@ -263,7 +266,9 @@ export async function loadConsultationAnswers(
       body: row.body,
       channel: row.channel,
       authorId: row.authorId,
-      authorName: authorDisplay({ channel: row.channel, participantName: row.participantName, organizationName: row.organizationName, accountName: row.accountName }).name,
+      ...(({ name, isFormerParticipant }) => ({ authorName: name, authorIsFormerParticipant: isFormerParticipant }))(
+        authorDisplay({ channel: row.channel, participantName: row.participantName, organizationName: row.organizationName, accountName: row.accountName }),
+      ),
       organization,
       organizationCategory: organization?.category ?? null,
       publishedAt: row.publishedAt ?? row.createdAt,

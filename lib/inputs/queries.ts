@@ -2,6 +2,7 @@
 // own pending or hidden ones, which say why they are hidden. A page loads only its own
 // inputs, and their supports and replies, so a consultation with thousands of inputs
 // costs the same per page as one with ten.
+import { publicName } from '@/lib/accounts/public-name';
 import { and, asc, count, desc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
@@ -79,7 +80,7 @@ const rowColumns = {
   pinY: inputs.pinY,
   createdAt: inputs.createdAt,
   publishedAt: inputs.publishedAt,
-  accountName: users.name,
+  accountName: publicName,
   organizationId: organizations.id,
   organizationName: organizations.name,
 };

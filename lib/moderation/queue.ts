@@ -2,6 +2,7 @@
 // published, input people reported, and what was hidden lately (to restore a mistake).
 // Reports show their reasons and notes but never who made them, so moderators judge
 // the text, not the people.
+import { publicName } from '@/lib/accounts/public-name';
 import { and, asc, desc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { consultations, inputReports, inputs, moderationActions, organizations, users } from '@/db/schema';
@@ -70,7 +71,7 @@ function selectQueueInputs(db: Db) {
       status: inputs.status,
       channel: inputs.channel,
       participantName: inputs.participantName,
-      accountName: users.name,
+      accountName: publicName,
       organizationName: organizations.name,
       createdAt: inputs.createdAt,
     })

@@ -37,6 +37,7 @@ function input(fields: Partial<PublishedInputView> & Pick<PublishedInputView, 'i
     channel: 'online',
     authorId: null,
     authorName: null,
+    authorIsFormerParticipant: false,
     organization: null,
     organizationCategory: null,
     publishedAt: at('2026-04-10T09:00:00Z'),

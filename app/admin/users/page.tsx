@@ -5,6 +5,7 @@ import { listUsers } from '@/lib/accounts/list-users';
 import { isSignedIn } from '@/lib/auth/actor';
 import { can } from '@/lib/auth/policy';
 import { requirePermission } from '@/lib/auth/guards';
+import { DeleteAccountForm } from './delete-account-form';
 import { RoleForm } from './role-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,6 +36,7 @@ export default async function AdminUsersPage() {
               <th scope="col" className="p-2">{t('role')}</th>
               <th scope="col" className="p-2">{t('created')}</th>
               <th scope="col" className="p-2">{t('changeRole')}</th>
+              <th scope="col" className="p-2">{t('deleteAccount')}</th>
             </tr>
           </thead>
           <tbody>
@@ -54,6 +56,7 @@ export default async function AdminUsersPage() {
                     <span className="text-sm text-stone-600">{t('ownRoleFixed')}</span>
                   )}
                 </td>
+                <td className="p-2">{can(actor, 'user.delete', { userId: user.id }) && <DeleteAccountForm user={user} />}</td>
               </tr>
             ))}
           </tbody>

@@ -152,7 +152,9 @@ export async function InputsSection({
                   ? t('byOrganization', { organization: input.organization.name, date: when(input.publishedAt ?? input.createdAt) })
                   : input.author.name
                     ? t('byPerson', { name: input.author.name, date: when(input.publishedAt ?? input.createdAt) })
-                    : t('byAnonymous', { date: when(input.publishedAt ?? input.createdAt) })}
+                    : input.author.isFormerParticipant
+                      ? t('byFormerParticipant', { date: when(input.publishedAt ?? input.createdAt) })
+                      : t('byAnonymous', { date: when(input.publishedAt ?? input.createdAt) })}
                 {input.channel !== 'online' && <> · {t(`channel.${input.channel}`)}</>}
               </p>
               {input.hidden && (
@@ -178,7 +180,11 @@ export async function InputsSection({
                       {input.replies.map((reply) => (
                         <li key={reply.id} id={`input-${reply.number}`}>
                           <p className="text-sm text-stone-600">
-                            {reply.author.name ? t('byPerson', { name: reply.author.name, date: when(reply.createdAt) }) : t('byAnonymous', { date: when(reply.createdAt) })}
+                            {reply.author.name
+                              ? t('byPerson', { name: reply.author.name, date: when(reply.createdAt) })
+                              : reply.author.isFormerParticipant
+                                ? t('byFormerParticipant', { date: when(reply.createdAt) })
+                                : t('byAnonymous', { date: when(reply.createdAt) })}
                             {reply.status !== 'published' && <> · {t(`status.${reply.status}`)}</>}
                           </p>
                           <p className="whitespace-pre-line break-words">{reply.body}</p>

@@ -32,7 +32,9 @@ export async function InputCard({ input, context }: { input: PublishedInputView;
     ? t('fromOrganization', { organization: input.organization.name, category: ts(input.organization.category) })
     : input.authorName
       ? t('fromPerson', { name: input.authorName })
-      : t('fromNobodyNamed');
+      : input.authorIsFormerParticipant
+        ? t('fromFormerParticipant')
+        : t('fromNobodyNamed');
 
   return (
     <li id={`input-${input.number}`} className="card scroll-mt-4 space-y-3">

@@ -1,0 +1,86 @@
+// Erasing an account (GDPR art. 17), by the person or by an administrator on their
+// request. The row stays, emptied, so that what the person contributed keeps its place
+// in the public record under "Former participant" (lib/accounts/public-name.ts gives it
+// no name anywhere: pages, downloads, map history). Everything else that is theirs goes:
+// name, e-mail, password, pseudonym, sessions, links, agreements, memberships,
+// notifications; grievances they filed keep their history but lose the contact details;
+// a name they gave on assisted input goes too. The audit log records that it happened,
+// by whom, and nothing about the person.
+import { and, eq, isNotNull, ne } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { accountTokens, consents, grievances, identityLinks, inputs, memberships, notifications, users, userSessions } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { verifyAgainstDummy, verifyPassword } from '@/lib/auth/password';
+import { authorize } from '@/lib/auth/policy';
+import { recordAudit } from '@/lib/audit/record';
+import { AppError } from '@/lib/errors';
+import { beginSecretAttempt } from '@/lib/rate-limit/secret-attempts';
+import { databaseRateLimitStore, rateLimitKey, type RateLimitStore } from '@/lib/rate-limit/store';
+import { isLiveAccount } from './public-name';
+
+type SignedInActor = Extract<Actor, { kind: 'user' }>;
+
+/** Empties the account inside the caller's transaction. */
+async function eraseAccount(tx: Db, { userId, actor, byAdministrator, now }: { userId: string; actor: SignedInActor; byAdministrator: boolean; now: Date }): Promise<void> {
+  const [erased] = await tx
+    .update(users)
+    .set({ name: null, email: null, passwordHash: null, pseudonym: null, emailVerifiedAt: null, emailDelivery: 'none', role: 'resident', deletedAt: now })
+    .where(and(eq(users.id, userId), isLiveAccount))
+    .returning({ id: users.id });
+  if (!erased) throw new AppError('not_found', { detail: 'account already deleted or unknown' });
+  await tx.delete(userSessions).where(eq(userSessions.userId, userId));
+  await tx.delete(accountTokens).where(eq(accountTokens.userId, userId));
+  await tx.delete(identityLinks).where(eq(identityLinks.userId, userId));
+  await tx.delete(consents).where(eq(consents.userId, userId));
+  await tx.delete(memberships).where(eq(memberships.userId, userId));
+  await tx.delete(notifications).where(eq(notifications.userId, userId));
+  const cases = await tx
+    .update(grievances)
+    .set({ filerId: null, contactName: null, contactEmail: null, contactPhone: null })
+    .where(eq(grievances.filerId, userId))
+    .returning({ id: grievances.id });
+  // Assisted input linked to the account carries the name the person gave at the desk.
+  await tx
+    .update(inputs)
+    .set({ participantName: null })
+    .where(and(eq(inputs.authorId, userId), ne(inputs.channel, 'online'), isNotNull(inputs.participantName)));
+  await recordAudit(tx, {
+    actor,
+    action: 'account_deleted',
+    subjectType: 'account',
+    subjectId: userId,
+    details: { byAdministrator, grievancesAnonymized: cases.length },
+    now,
+  });
+}
+
+/**
+ * A person deletes their own account, confirming with their password (accounts that
+ * sign in through the city's identity provider have none, and confirm by typing the
+ * confirmation word the form asks for, checked by the schema).
+ */
+export async function deleteOwnAccount(
+  db: Db,
+  { actor, currentPassword, address, limits = databaseRateLimitStore(db), now = new Date() }: { actor: Actor; currentPassword?: string; address: string; limits?: RateLimitStore; now?: Date },
+): Promise<void> {
+  authorize(actor, 'account.manageOwn');
+  const me = actor as SignedInActor;
+  const [row] = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(and(eq(users.id, me.id), isLiveAccount)).limit(1);
+  if (!row?.email) throw new AppError('unauthenticated');
+  if (row.passwordHash !== null) {
+    const attempt = await beginSecretAttempt(limits, [
+      { policy: 'signInAccountAddress', key: rateLimitKey(row.email, address), clearsOnSuccess: true },
+      { policy: 'signInAddress', key: rateLimitKey(address), clearsOnSuccess: false },
+    ]);
+    const isValid = currentPassword ? await verifyPassword(currentPassword, row.passwordHash) : await verifyAgainstDummy('');
+    if (!isValid) throw new AppError('bad_request', { fieldErrors: { currentPassword: 'currentPasswordWrong' } });
+    await attempt.succeeded();
+  }
+  await db.transaction((tx) => eraseAccount(tx as unknown as Db, { userId: me.id, actor: me, byAdministrator: false, now }));
+}
+
+/** An administrator deletes another person's account at their request (never their own from here). */
+export async function deleteAccountOnRequest(db: Db, { actor, userId, now = new Date() }: { actor: Actor; userId: string; now?: Date }): Promise<void> {
+  authorize(actor, 'user.delete', { userId });
+  await db.transaction((tx) => eraseAccount(tx as unknown as Db, { userId, actor: actor as SignedInActor, byAdministrator: true, now }));
+}
