@@ -63,6 +63,10 @@ const environmentSchema = z.object({
    * required when SMTP_URL is set (the confirmation can be sent) and optional otherwise.
    */
   EMAIL_VERIFICATION: z.enum(['required', 'optional']).optional(),
+  /** Days after a grievance is closed until the complainant's contact details and account link are erased. */
+  RETENTION_GRIEVANCE_CONTACT_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
+  /** Days the audit log keeps its entries. */
+  RETENTION_AUDIT_DAYS: z.coerce.number().int().min(30).max(36_500).default(730),
   /** Sender of notification e-mails. */
   MAIL_FROM: z.string().min(3).default('Participa <no-reply@participa.example>'),
 }).refine((environment) => environment.EMAIL_VERIFICATION !== 'required' || environment.SMTP_URL !== undefined, {

@@ -9,10 +9,11 @@ import { ensureLegalDocuments } from '@/lib/accounts/legal-documents';
 import { restoreFileLength } from '@/lib/documents/file-length';
 import { withNotedStatus } from '@/lib/http/response-status';
 import { startFileMaintenance } from '@/lib/documents/file-maintenance';
-import { pruneExpiredSessions, SESSION_PRUNE_INTERVAL_MS } from '@/lib/auth/sessions';
+import { startScheduler } from '@/lib/jobs/scheduler';
+import { scheduledTasksFor } from '@/lib/jobs/tasks';
 import { env, shouldSeedDemo } from '@/lib/env';
 import { logError, logInfo } from '@/lib/log';
-import { pruneExpiredRateLimits, RATE_LIMIT_PRUNE_INTERVAL_MS, rateLimitStoreFor } from '@/lib/rate-limit/store';
+import { rateLimitStoreFor } from '@/lib/rate-limit/store';
 import { resolveAuthSecret } from './auth-secret';
 import { createCollabServerFromEnvironment } from './collab/from-environment';
 import { createFrontDoor } from './front-door';
@@ -42,14 +43,8 @@ async function main(): Promise<void> {
   // Files stored in rows before the file store are moved out before any request comes;
   // files no row names are swept now and every hour (lib/documents/file-maintenance.ts).
   await startFileMaintenance(database.db);
-  // Ended sessions are deleted: a missing row refuses a cookie just as a revoked one does.
-  const pruneSessions = () => pruneExpiredSessions(database.db).catch((error: unknown) => logError('pruning sessions failed', error));
-  await pruneSessions();
-  setInterval(pruneSessions, SESSION_PRUNE_INTERVAL_MS).unref();
-  // Rate limit counters in the database (hashed keys) are kept no longer than they count.
-  const pruneRateLimits = () => pruneExpiredRateLimits(database.db).catch((error: unknown) => logError('pruning rate limits failed', error));
-  await pruneRateLimits();
-  setInterval(pruneRateLimits, RATE_LIMIT_PRUNE_INTERVAL_MS).unref();
+  // Retention and pruning, once across all processes (lib/jobs/scheduler.ts).
+  await startScheduler(database.db, scheduledTasksFor(config)).tick();
 
   const collab = createCollabServerFromEnvironment({ db: database.db, config, authSecret });
 

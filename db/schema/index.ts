@@ -10,3 +10,4 @@ export * from './decisions';
 export * from './stakeholder-map';
 export * from './accounts';
 export * from './audit';
+export * from './jobs';

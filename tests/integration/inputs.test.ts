@@ -57,7 +57,7 @@ describe.each(testBackends)('inputs on $name', (backend) => {
 
       const { items } = await listConsultationInputs(handle.db, { actor: ANONYMOUS, consultationId });
       expect(items).toEqual([
-        expect.objectContaining({ number: submitted.number, status: 'published', author: { name: 'Rosa Park' }, isOwn: false, hidden: null, organization: null }),
+        expect.objectContaining({ number: submitted.number, status: 'published', author: { name: 'Rosa Park', isFormerParticipant: false }, isOwn: false, hidden: null, organization: null }),
       ]);
       expect(JSON.stringify(items)).not.toContain(resident.email);
     });
