@@ -13,6 +13,9 @@ const BASE_URL = `http://localhost:${PORT}`;
 const MAIL_SMTP_PORT = PORT + 15;
 const MAIL_HTTP_PORT = PORT + 16;
 process.env.E2E_MAILBOX_URL = `http://127.0.0.1:${MAIL_HTTP_PORT}`;
+// The stand-in for the city's identity provider (tests/support/oidc-provider.ts).
+const OIDC_PORT = PORT + 17;
+const OIDC_ISSUER = `http://localhost:${OIDC_PORT}`;
 const CHROMIUM = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // This file is evaluated again in every worker process: decide the data folder once,
@@ -48,6 +51,11 @@ const serverEnv: Record<string, string> = {
   // Most specs take part straight after signing up; the journey that confirms the
   // address first is in account-lifecycle.spec.ts, and the rule itself is unit-tested.
   EMAIL_VERIFICATION: 'optional',
+  OIDC_ISSUER,
+  OIDC_CLIENT_ID: 'participa',
+  OIDC_CLIENT_SECRET: 'participa-test-secret-that-is-long-enough',
+  OIDC_DISPLAY_NAME: 'City staff account',
+  OIDC_ROLE_MAP: 'participa-admins=admin,participa-moderators=moderator',
 };
 
 export default defineConfig({
@@ -83,6 +91,15 @@ export default defineConfig({
       stdout: 'ignore',
       stderr: 'pipe',
       env: { MAIL_CATCHER_SMTP_PORT: String(MAIL_SMTP_PORT), MAIL_CATCHER_HTTP_PORT: String(MAIL_HTTP_PORT) },
+    },
+    {
+      command: 'npx tsx tests/support/oidc-provider.ts',
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'ignore',
+      env: { OIDC_TEST_PORT: String(OIDC_PORT), OIDC_TEST_REDIRECT_URI: `${BASE_URL}/api/auth/callback/city` },
     },
     {
       // E2E_SKIP_BUILD=1 serves an existing build (in NEXT_DIST_DIR), for a second run of a few specs.

@@ -1,6 +1,8 @@
 // The process environment, parsed once. Everything else reads `env`, never process.env,
 // so a wrong value fails at start-up with a message instead of deep inside a request.
 import { z } from 'zod';
+import { parseRoleMap } from '@/lib/auth/identity-provider-roles';
+import { ROLES } from '@/lib/auth/roles';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -67,12 +69,33 @@ const environmentSchema = z.object({
   RETENTION_GRIEVANCE_CONTACT_DAYS: z.coerce.number().int().min(1).max(36_500).default(365),
   /** Days the audit log keeps its entries. */
   RETENTION_AUDIT_DAYS: z.coerce.number().int().min(30).max(36_500).default(730),
+  /** The city's OpenID Connect provider for staff sign-in (its issuer URL); off when absent. */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** What the sign-in button calls the provider. */
+  OIDC_DISPLAY_NAME: z.string().min(1).max(60).default('City staff account'),
+  /** The claim holding the person's groups or roles at the provider (a list or a single value). */
+  OIDC_ROLE_CLAIM: z.string().min(1).default('groups'),
+  /** Which claim value gives which Participa role, the first match winning: "city-admins=admin,participation-office=moderator". */
+  OIDC_ROLE_MAP: z.string().optional(),
+  /** The role of someone whose claim matches nothing in OIDC_ROLE_MAP. */
+  OIDC_DEFAULT_ROLE: z.enum(ROLES).default('resident'),
   /** Sender of notification e-mails. */
   MAIL_FROM: z.string().min(3).default('Participa <no-reply@participa.example>'),
-}).refine((environment) => environment.EMAIL_VERIFICATION !== 'required' || environment.SMTP_URL !== undefined, {
-  path: ['EMAIL_VERIFICATION'],
-  message: 'required needs SMTP_URL: without a mail server nobody could confirm an address',
-});
+})
+  .refine((environment) => environment.EMAIL_VERIFICATION !== 'required' || environment.SMTP_URL !== undefined, {
+    path: ['EMAIL_VERIFICATION'],
+    message: 'required needs SMTP_URL: without a mail server nobody could confirm an address',
+  })
+  .refine((environment) => environment.OIDC_ISSUER === undefined || (environment.OIDC_CLIENT_ID !== undefined && environment.OIDC_CLIENT_SECRET !== undefined), {
+    path: ['OIDC_ISSUER'],
+    message: 'needs OIDC_CLIENT_ID and OIDC_CLIENT_SECRET as well',
+  })
+  .refine((environment) => parseRoleMap(environment.OIDC_ROLE_MAP) !== null, {
+    path: ['OIDC_ROLE_MAP'],
+    message: `must read "claim value=role,…" with roles among ${ROLES.join(', ')}`,
+  });
 
 export type Environment = z.infer<typeof environmentSchema>;
 

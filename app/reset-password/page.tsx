@@ -7,7 +7,7 @@ import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules';
 import { ResetPasswordForm } from './reset-password-form';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('resetPassword'))('title'), referrer: 'no-referrer' };
+  return { title: (await getTranslations('resetPassword'))('title') };
 }
 
 /** The page a reset link opens. The token stays in the form, never in a log line or a referrer. */

@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { ConfirmEmailForm } from './confirm-email-form';
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations('verifyEmail'))('title'), referrer: 'no-referrer' };
+  return { title: (await getTranslations('verifyEmail'))('title') };
 }
 
 /** The page a confirmation link opens: one button, which works without JavaScript. */

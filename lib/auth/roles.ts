@@ -7,6 +7,10 @@ export type Role = (typeof ROLES)[number];
 
 export const STAFF_ROLES: readonly Role[] = ['moderator', 'admin'];
 
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
 export function isStaffRole(role: Role): boolean {
   return STAFF_ROLES.includes(role);
 }

@@ -3,7 +3,7 @@
 // ("TooManyAttempts:12"), since next-auth passes nothing else from authorize().
 import { waitValues, type WaitValues } from '@/lib/rate-limit/wait';
 
-export type SignInProblem = { kind: 'wrongCredentials' } | { kind: 'failed' } | { kind: 'tooManyAttempts'; wait: WaitValues };
+export type SignInProblem = { kind: 'wrongCredentials' } | { kind: 'failed' } | { kind: 'identityEmailNotVerified' } | { kind: 'tooManyAttempts'; wait: WaitValues };
 
 const TOO_MANY_ATTEMPTS = 'TooManyAttempts';
 /** When a code says nothing of the wait: the longest a sign-in is ever slowed down. */
@@ -16,6 +16,8 @@ export function tooManyAttemptsCode(retryAfterSeconds: number | undefined): stri
 export function problemFromCode(code: string | null | undefined): SignInProblem | null {
   if (!code) return null;
   if (code === 'CredentialsSignin') return { kind: 'wrongCredentials' };
+  // lib/accounts/identity-sign-in.ts UNVERIFIED_EMAIL
+  if (code === 'IdentityEmailNotVerified') return { kind: 'identityEmailNotVerified' };
   const [name, seconds] = code.split(':');
   if (name === TOO_MANY_ATTEMPTS) {
     const parsed = Number(seconds);

@@ -123,16 +123,21 @@ export function isServedOverHttps({
 
 /**
  * Referrer-Policy by path. A grievance's access key can be in the receipt's private link
- * and a case's reference is in these addresses: no request made from these pages may
+ * and a case's reference is in these addresses, and the single-use token of a password
+ * reset or an e-mail confirmation in theirs: no request made from these pages may
  * carry the path or query in its Referer, not even to our own server (a proxy logs it).
  * Not "no-referrer": with it browsers send `Origin: null` on form posts (Fetch standard,
  * "append a request Origin header"), and Next.js refuses such a server action as
  * cross-site, so the forms would fail without JavaScript.
  */
 export function referrerPolicyFor(pathname: string): string {
-  const isPrivateGrievancePath =
-    pathname === '/grievances/filed' || pathname === '/grievances/follow' || pathname.startsWith('/grievances/follow/');
-  return isPrivateGrievancePath ? 'strict-origin' : 'same-origin';
+  const isPrivatePath =
+    pathname === '/grievances/filed' ||
+    pathname === '/grievances/follow' ||
+    pathname.startsWith('/grievances/follow/') ||
+    pathname === '/reset-password' ||
+    pathname === '/verify-email';
+  return isPrivatePath ? 'strict-origin' : 'same-origin';
 }
 
 export interface SecurityHeaderOptions extends ContentSecurityPolicyOptions {

@@ -81,7 +81,7 @@ describe('security headers', () => {
   });
 
   it('keep the path and query of private grievance pages out of every Referer', () => {
-    for (const path of ['/grievances/filed', '/grievances/follow', '/grievances/follow/GR-2026-0001']) expect(referrerPolicyFor(path)).toBe('strict-origin');
+    for (const path of ['/grievances/filed', '/grievances/follow', '/grievances/follow/GR-2026-0001', '/reset-password', '/verify-email']) expect(referrerPolicyFor(path)).toBe('strict-origin');
     for (const path of ['/grievances/new', '/grievances/filedx', '/']) expect(referrerPolicyFor(path)).toBe('same-origin');
   });
 

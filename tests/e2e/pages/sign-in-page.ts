@@ -20,7 +20,7 @@ export class SignInPage {
     this.form = main.locator('form');
     this.email = main.getByLabel('E-mail', { exact: true });
     this.password = main.getByLabel('Password', { exact: true });
-    this.submitButton = main.getByRole('button', { name: 'Sign in' });
+    this.submitButton = main.getByRole('button', { name: 'Sign in', exact: true });
     this.problem = main.getByRole('alert');
   }
 
