@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { sendAccountEmailLater } from '@/lib/accounts/account-emails';
@@ -15,6 +16,8 @@ export const confirmEmailAction = formAction(z.object({ token: z.string().max(20
   const outcome = await confirmEmail(db, { token });
   if (outcome.status === 'invalid') throw new AppError('bad_request', { fieldErrors: { form: 'confirmationLinkInvalid' } });
   if (outcome.status === 'taken') throw new AppError('conflict', { fieldErrors: { form: 'confirmationAddressTaken' } });
+  // The "confirm your address" banner goes at once.
+  revalidatePath('/', 'layout');
   return successState({ outcome: outcome.addressChanged ? 'changed' : 'confirmed' });
 });
 

@@ -7,6 +7,8 @@ import { catalogues } from '@/lib/i18n/catalogues';
 import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/config';
 import { logError } from '@/lib/log';
 import { currentMailer, type Mailer } from '@/lib/notifications/mailer';
+import { consumeRateLimit, isRateLimiterRefusal, limiterFor } from '@/lib/rate-limit/limits';
+import { rateLimitKey, type RateLimitStore } from '@/lib/rate-limit/store';
 import { ACCOUNT_TOKEN_LIFETIME_SECONDS } from './account-tokens';
 
 export type AccountEmailKind = 'password_reset' | 'email_verification' | 'email_change';
@@ -59,4 +61,21 @@ export function sendAccountEmailLater(email: AccountEmail, mailer: Mailer | null
     }
   })();
   return sending;
+}
+
+/**
+ * Counts one mail asked for by this address against the address's budget (throws
+ * `rate_limited` when it is spent), then against the account's; beyond the account's
+ * budget nothing is sent, silently, so nobody can flood someone else's inbox.
+ */
+export async function mayMailAccount(limits: RateLimitStore, { address, userId }: { address: string; userId: string | null }): Promise<boolean> {
+  await consumeRateLimit(limits, 'accountEmailPerAddress', rateLimitKey(address));
+  if (userId === null) return false;
+  try {
+    await limiterFor(limits, 'accountEmailPerAccount').consume(rateLimitKey(userId));
+    return true;
+  } catch (error) {
+    if (isRateLimiterRefusal(error)) return false;
+    throw error;
+  }
 }

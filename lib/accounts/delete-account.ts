@@ -10,12 +10,11 @@ import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { accountTokens, consents, grievances, identityLinks, inputs, memberships, notifications, users, userSessions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { verifyAgainstDummy, verifyPassword } from '@/lib/auth/password';
 import { authorize } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
-import { beginSecretAttempt } from '@/lib/rate-limit/secret-attempts';
-import { databaseRateLimitStore, rateLimitKey, type RateLimitStore } from '@/lib/rate-limit/store';
+import { databaseRateLimitStore, type RateLimitStore } from '@/lib/rate-limit/store';
+import { confirmCurrentPassword } from './current-password';
 import { isLiveAccount } from './public-name';
 
 type SignedInActor = Extract<Actor, { kind: 'user' }>;
@@ -56,8 +55,8 @@ async function eraseAccount(tx: Db, { userId, actor, byAdministrator, now }: { u
 
 /**
  * A person deletes their own account, confirming with their password (accounts that
- * sign in through the city's identity provider have none, and confirm by typing the
- * confirmation word the form asks for, checked by the schema).
+ * sign in through the city's identity provider have none: the form's ticked box is
+ * their confirmation, checked by its schema).
  */
 export async function deleteOwnAccount(
   db: Db,
@@ -65,17 +64,7 @@ export async function deleteOwnAccount(
 ): Promise<void> {
   authorize(actor, 'account.manageOwn');
   const me = actor as SignedInActor;
-  const [row] = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(and(eq(users.id, me.id), isLiveAccount)).limit(1);
-  if (!row?.email) throw new AppError('unauthenticated');
-  if (row.passwordHash !== null) {
-    const attempt = await beginSecretAttempt(limits, [
-      { policy: 'signInAccountAddress', key: rateLimitKey(row.email, address), clearsOnSuccess: true },
-      { policy: 'signInAddress', key: rateLimitKey(address), clearsOnSuccess: false },
-    ]);
-    const isValid = currentPassword ? await verifyPassword(currentPassword, row.passwordHash) : await verifyAgainstDummy('');
-    if (!isValid) throw new AppError('bad_request', { fieldErrors: { currentPassword: 'currentPasswordWrong' } });
-    await attempt.succeeded();
-  }
+  await confirmCurrentPassword(db, { userId: me.id, password: currentPassword, address, limits });
   await db.transaction((tx) => eraseAccount(tx as unknown as Db, { userId: me.id, actor: me, byAdministrator: false, now }));
 }
 

@@ -9,9 +9,8 @@ import { isSignedIn, type Actor } from '@/lib/auth/actor';
 import { isUniqueViolation } from '@/lib/db-errors';
 import { AppError } from '@/lib/errors';
 import { databaseRateLimitStore, type RateLimitStore } from '@/lib/rate-limit/store';
-import type { AccountEmail } from './account-emails';
+import { mayMailAccount, type AccountEmail } from './account-emails';
 import { issueAccountToken, redeemAccountToken } from './account-tokens';
-import { mayMailAccount } from './password-reset';
 import { isLiveAccount } from './public-name';
 
 /** The confirmation e-mail for an address of an account (its own, or the new one it asked for). */

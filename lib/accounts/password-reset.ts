@@ -9,28 +9,10 @@ import { hashPassword } from '@/lib/auth/password';
 import { findPasswordProblem } from '@/lib/auth/password-rules';
 import { revokeAllSessions } from '@/lib/auth/sessions';
 import { AppError } from '@/lib/errors';
-import { consumeRateLimit, isRateLimiterRefusal, limiterFor } from '@/lib/rate-limit/limits';
-import { databaseRateLimitStore, rateLimitKey, type RateLimitStore } from '@/lib/rate-limit/store';
-import type { AccountEmail } from './account-emails';
+import { databaseRateLimitStore, type RateLimitStore } from '@/lib/rate-limit/store';
+import { mayMailAccount, type AccountEmail } from './account-emails';
 import { isAccountTokenUsable, issueAccountToken, redeemAccountToken } from './account-tokens';
 import { isLiveAccount } from './public-name';
-
-/**
- * Counts one mail asked for by this address against the address's budget (throws
- * `rate_limited` when it is spent), then against the account's; beyond the account's
- * budget nothing is sent, silently, so nobody can flood someone else's inbox.
- */
-export async function mayMailAccount(limits: RateLimitStore, { address, userId }: { address: string; userId: string | null }): Promise<boolean> {
-  await consumeRateLimit(limits, 'accountEmailPerAddress', rateLimitKey(address));
-  if (userId === null) return false;
-  try {
-    await limiterFor(limits, 'accountEmailPerAccount').consume(rateLimitKey(userId));
-    return true;
-  } catch (error) {
-    if (isRateLimiterRefusal(error)) return false;
-    throw error;
-  }
-}
 
 /**
  * Prepares the reset e-mail for an address: null when there is no such account (or it

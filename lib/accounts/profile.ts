@@ -4,19 +4,18 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { identityLinks, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { hashPassword, verifyAgainstDummy, verifyPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password';
 import { findPasswordProblem } from '@/lib/auth/password-rules';
 import { authorize } from '@/lib/auth/policy';
 import { revokeAllSessions } from '@/lib/auth/sessions';
 import type { Role } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
-import { beginSecretAttempt } from '@/lib/rate-limit/secret-attempts';
-import { databaseRateLimitStore, rateLimitKey, type RateLimitStore } from '@/lib/rate-limit/store';
-import type { AccountEmail } from './account-emails';
+import { databaseRateLimitStore, type RateLimitStore } from '@/lib/rate-limit/store';
+import { mayMailAccount, type AccountEmail } from './account-emails';
+import { confirmCurrentPassword } from './current-password';
 import { cleanDisplayName } from './display-name';
 import { prepareEmailConfirmation } from './email-verification';
 import { consentsOf } from './legal-documents';
-import { mayMailAccount } from './password-reset';
 import { isLiveAccount } from './public-name';
 import type { PreferencesInput, PublicNameInput } from './schemas';
 import { hasProtectedName, isStaffMemberName } from './staff-names';
@@ -87,29 +86,6 @@ export async function updatePreferences(db: Db, { actor, locale, emailDelivery }
 }
 
 /**
- * Checks the current password of the actor's account, slowed like signing in (a stolen
- * session must not become a way to guess the password). Accounts without a password pass.
- */
-async function checkCurrentPassword(db: Db, { me, password, address, limits }: { me: SignedInActor; password: string | undefined; address: string; limits: RateLimitStore }): Promise<{ email: string; name: string; locale: string }> {
-  const [row] = await db
-    .select({ email: users.email, name: users.name, locale: users.locale, passwordHash: users.passwordHash })
-    .from(users)
-    .where(and(eq(users.id, me.id), isLiveAccount))
-    .limit(1);
-  if (!row?.email || !row.name) throw new AppError('unauthenticated');
-  const details = { email: row.email, name: row.name, locale: row.locale };
-  if (row.passwordHash === null) return details;
-  const attempt = await beginSecretAttempt(limits, [
-    { policy: 'signInAccountAddress', key: rateLimitKey(row.email, address), clearsOnSuccess: true },
-    { policy: 'signInAddress', key: rateLimitKey(address), clearsOnSuccess: false },
-  ]);
-  const isValid = password ? await verifyPassword(password, row.passwordHash) : await verifyAgainstDummy('');
-  if (!isValid) throw new AppError('bad_request', { fieldErrors: { currentPassword: 'currentPasswordWrong' } });
-  await attempt.succeeded();
-  return details;
-}
-
-/**
  * Asks for a new e-mail address: a confirmation link goes to it, and the account's
  * address changes only when the link is followed (lib/accounts/email-verification.ts).
  * Null when the account has had its share of mails for now.
@@ -119,7 +95,7 @@ export async function requestEmailChange(
   { actor, email, currentPassword, address, limits = databaseRateLimitStore(db) }: { actor: Actor; email: string; currentPassword?: string; address: string; limits?: RateLimitStore },
 ): Promise<AccountEmail | null> {
   const me = ownAccount(actor);
-  const details = await checkCurrentPassword(db, { me, password: currentPassword, address, limits });
+  const details = await confirmCurrentPassword(db, { userId: me.id, password: currentPassword, address, limits });
   if (email === details.email) throw new AppError('bad_request', { fieldErrors: { email: 'emailUnchanged' } });
   if (!(await mayMailAccount(limits, { address, userId: me.id }))) return null;
   return prepareEmailConfirmation(db, { userId: me.id, email, locale: details.locale, isChange: true });
@@ -141,9 +117,8 @@ export async function changePassword(
   }: { actor: Actor; currentPassword: string; newPassword: string; currentSessionId: string | null; address: string; limits?: RateLimitStore },
 ): Promise<number> {
   const me = ownAccount(actor);
-  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, me.id)).limit(1);
-  if (row?.passwordHash === null) throw new AppError('bad_request', { fieldErrors: { form: 'passwordManagedByProvider' } });
-  const details = await checkCurrentPassword(db, { me, password: currentPassword, address, limits });
+  const details = await confirmCurrentPassword(db, { userId: me.id, password: currentPassword, address, limits });
+  if (!details.hasPassword) throw new AppError('bad_request', { fieldErrors: { form: 'passwordManagedByProvider' } });
   const problem = findPasswordProblem({ password: newPassword, email: details.email, name: details.name });
   if (problem) throw new AppError('bad_request', { fieldErrors: { newPassword: problem } });
   const passwordHash = await hashPassword(newPassword);

@@ -48,14 +48,20 @@ export const pseudonymSchema = z.preprocess((value) => (typeof value === 'string
 /** A version number a form showed, sent back in a hidden field. */
 const shownVersion = z.coerce.number().int().min(0).max(1_000_000);
 
+/** Agreement to the versions of the privacy notice and terms a form showed (sign-up, and again after a change). */
+export const consentFields = {
+  acceptTerms: z.literal('on', 'termsNotAccepted'),
+  privacyNoticeVersion: shownVersion,
+  termsVersion: shownVersion,
+};
+export const consentSchema = z.object(consentFields);
+
 /** The sign-up form: the account, how its holder is shown, and agreement to the versions of the texts the form linked to. */
 export const signUpFormSchema = z
   .object({
     ...accountFields,
     pseudonym: pseudonymSchema,
-    acceptTerms: z.literal('on', 'termsNotAccepted'),
-    privacyNoticeVersion: shownVersion,
-    termsVersion: shownVersion,
+    ...consentFields,
   })
   .superRefine(refusePasswordLikeDetails);
 export type SignUpFormInput = z.infer<typeof signUpFormSchema>;

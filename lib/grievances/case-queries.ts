@@ -16,6 +16,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
 import { grievanceChannels, grievanceEvents, grievances, users } from '@/db/schema';
 import { isLiveAccount } from '@/lib/accounts/public-name';
+import { recordAudit } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize, can } from '@/lib/auth/policy';
 import { caseStateOf, caseTimesOf, deadlineDaysOf, type StoredCase } from './case-state';
@@ -333,6 +334,18 @@ export async function findCaseForHandler(db: Db, { actor, grievanceId, now = new
   const areAttachmentsWithheld = !can(staff, 'grievance.viewAttachments', { isConfidential: row.isConfidential, isAssigned: item.isAssignedToMe });
   const [attachments, officers] = await Promise.all([areAttachmentsWithheld ? [] : listCaseAttachments(db, grievanceId), listAssignableOfficers(db, { actor })]);
   const history = await caseHistory(db, grievanceId, attachments);
+  const identity = complainantIdentity(staff, {
+    isConfidential: row.isConfidential,
+    assignedOfficerId: row.assignedOfficerId,
+    filer: row.filerName !== null && row.filerEmail !== null ? { name: row.filerName, email: row.filerEmail } : null,
+    contactName: row.contactName,
+    contactEmail: row.contactEmail,
+    contactPhone: row.contactPhone,
+  });
+  // Who saw a confidential complainant's identity is on record for the city's accountability.
+  if (row.isConfidential && identity.kind === 'shown') {
+    await recordAudit(db, { actor: staff, action: 'confidential_case_opened', subjectType: 'grievance', subjectId: grievanceId, details: { reference: row.reference }, now });
+  }
 
   return {
     ...item,
@@ -342,14 +355,7 @@ export async function findCaseForHandler(db: Db, { actor, grievanceId, now = new
     outcomeSought: row.outcomeSought,
     isConfidential: row.isConfidential,
     closedAt: row.closedAt,
-    identity: complainantIdentity(staff, {
-      isConfidential: row.isConfidential,
-      assignedOfficerId: row.assignedOfficerId,
-      filer: row.filerName !== null && row.filerEmail !== null ? { name: row.filerName, email: row.filerEmail } : null,
-      contactName: row.contactName,
-      contactEmail: row.contactEmail,
-      contactPhone: row.contactPhone,
-    }),
+    identity,
     history,
     attachments,
     areAttachmentsWithheld,

@@ -47,6 +47,54 @@ const CHECKS: PageCheck[] = [
     },
   },
   {
+    name: 'forgotten password page',
+    visit: async (page) => {
+      await page.goto('/forgot-password');
+      await expect(heading(page, 'Forgot your password?')).toBeVisible();
+    },
+  },
+  {
+    name: 'privacy notice',
+    visit: async (page) => {
+      await page.goto('/privacy');
+      await expect(heading(page, 'Privacy notice')).toBeVisible();
+      await expect(page.getByRole('main').getByRole('heading', { level: 2, name: 'What is public' })).toBeVisible();
+    },
+  },
+  {
+    name: 'account page',
+    as: 'resident',
+    visit: async (page) => {
+      await page.goto('/account');
+      await expect(heading(page, 'Your account')).toBeVisible();
+      await expect(page.getByRole('main').getByRole('button', { name: 'Change password' })).toBeVisible();
+    },
+  },
+  {
+    name: 'account deletion page',
+    as: 'resident',
+    visit: async (page) => {
+      await page.goto('/account/delete');
+      await expect(heading(page, 'Delete your account')).toBeVisible();
+    },
+  },
+  {
+    name: 'privacy and terms administration',
+    as: 'admin',
+    visit: async (page) => {
+      await page.goto('/admin/legal');
+      await expect(heading(page, 'Privacy notice and terms')).toBeVisible();
+    },
+  },
+  {
+    name: 'audit log',
+    as: 'admin',
+    visit: async (page) => {
+      await page.goto('/admin/audit');
+      await expect(heading(page, 'Audit log')).toBeVisible();
+    },
+  },
+  {
     name: 'sign-up page with errors shown',
     visit: async (page) => {
       const signUpPage = new SignUpPage(page);

@@ -5,10 +5,10 @@
 // and the access key of a case filed online is handed out exactly once, by the receipt's
 // first display.
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '@/db';
-import { grievanceChannels, grievanceEvents, grievances, initiatives } from '@/db/schema';
+import { auditEntries, grievanceChannels, grievanceEvents, grievances, initiatives } from '@/db/schema';
 import { ANONYMOUS, type Actor } from '@/lib/auth/actor';
 import { accessOfNewCase } from '@/lib/grievances/access';
 import { findGrievanceAttachment } from '@/lib/grievances/attachment-download';
@@ -113,6 +113,14 @@ describe.each(testBackends)('confidential grievances on $name', (backend) => {
     const view = await loadComplainantView(handle.db, { access: accessOfNewCase(filed.grievanceId, filed.reference) });
     expect(view.history.map((entry) => entry.kind)).toEqual(['received', 'acknowledge', 'assign']);
     expect(await currentCaseStage(handle.db, { actor: admin, grievanceId: filed.grievanceId })).toBe(caseStage({ status: 'in_review', eventCount: 3 }));
+
+    // The audit log records each opening of the case by someone who saw the complainant, and not the other officer's.
+    const openings = await handle.db.select().from(auditEntries).where(and(eq(auditEntries.action, 'confidential_case_opened'), eq(auditEntries.subjectId, filed.grievanceId)));
+    const viewers = openings.map((entry) => entry.actorId);
+    expect(viewers).toContain((assigned as Extract<Actor, { kind: 'user' }>).id);
+    expect(viewers).toContain((admin as Extract<Actor, { kind: 'user' }>).id);
+    expect(viewers).not.toContain((other as Extract<Actor, { kind: 'user' }>).id);
+    expect(JSON.stringify(openings)).not.toContain('Carmen');
   });
 
   it('stores an opening under a kind of its own and still reads the ones stored as kind-less messages before it existed', async () => {

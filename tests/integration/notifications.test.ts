@@ -6,6 +6,8 @@ import { replyToInput } from '@/lib/inputs/reply';
 import { moderateInput } from '@/lib/moderation/moderate';
 import { createMailer, setMailerForTests, type MailMessage, type MailTransport } from '@/lib/notifications/mailer';
 import { countUnread, listNotifications, markAllRead, markRead } from '@/lib/notifications/queries';
+import { updatePreferences } from '@/lib/accounts/profile';
+import { startMailCatcher } from '../support/mail-catcher';
 import { createActor } from './support/actors';
 import { createTestConsultation } from './support/consultations';
 import { testBackends, useSuiteDatabase } from './support/databases';
@@ -85,22 +87,42 @@ describe.each(testBackends)('notifications on $name', (backend) => {
     expect((await listNotifications(handle.db, { actor: author })).every((notification) => notification.readAt !== null)).toBe(true);
   });
 
-  it('e-mails the recipient in their language, with the reason and a link, when SMTP_URL is set', async () => {
-    const transport = fakeTransport();
-    useFakeMailer(transport);
-    const author = await createActor(handle.db, 'resident');
-    const moderator = await createActor(handle.db, 'moderator');
-    const { id: consultationId } = await createTestConsultation(handle.db);
-    const input = await submitTestInput(handle.db, author, consultationId);
+  it('e-mails the recipient in their language, with the reason and a link, through a real SMTP server', async () => {
+    const catcher = await startMailCatcher();
+    try {
+      setMailerForTests(createMailer(parseEnvironment({ SMTP_URL: catcher.smtpUrl, NEXTAUTH_URL: 'https://participa.example/' })));
+      const author = await createActor(handle.db, 'resident');
+      const moderator = await createActor(handle.db, 'moderator');
+      const { id: consultationId } = await createTestConsultation(handle.db);
+      const input = await submitTestInput(handle.db, author, consultationId);
 
-    await moderateInput(handle.db, { actor: moderator, inputId: input.id, action: 'hide', reason: 'personal_data', note: 'Names a private person.' });
-    await vi.waitFor(() => expect(transport.sent).toHaveLength(1));
-    const [mail] = transport.sent;
-    expect(mail).toMatchObject({ to: author.email, from: 'Participa <no-reply@participa.example>', subject: `Your input #${input.number} was hidden` });
-    expect(mail?.text).toContain('Contains personal data');
-    expect(mail?.text).toContain('Names a private person.');
-    expect(mail?.text).toContain('Test consultation (open)');
-    expect(mail?.text).toContain('https://participa.example/notifications');
+      await moderateInput(handle.db, { actor: moderator, inputId: input.id, action: 'hide', reason: 'personal_data', note: 'Names a private person.' });
+      const mail = await catcher.waitForMail(author.email);
+      expect(mail).toMatchObject({ from: 'no-reply@participa.example', subject: `Your input #${input.number} was hidden` });
+      expect(mail.headers.from).toContain('Participa');
+      expect(mail.text).toContain('Contains personal data');
+      expect(mail.text).toContain('Names a private person.');
+      expect(mail.text).toContain('https://participa.example/notifications');
+
+      // Someone who chose no e-mail is told in the app only.
+      await updatePreferences(handle.db, { actor: author, locale: 'en', emailDelivery: 'none' });
+      await moderateInput(handle.db, { actor: moderator, inputId: input.id, action: 'restore' });
+      expect(await countUnread(handle.db, { actor: author })).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(catcher.messages.filter((message) => message.to.includes(author.email))).toHaveLength(1);
+
+      // A mail server that refuses is logged without the address; the decision stands.
+      const lines: string[] = [];
+      vi.spyOn(console, 'error').mockImplementation((line: string) => lines.push(line));
+      await updatePreferences(handle.db, { actor: author, locale: 'en', emailDelivery: 'immediate' });
+      catcher.failNext(1);
+      await moderateInput(handle.db, { actor: moderator, inputId: input.id, action: 'hide', reason: 'spam', note: 'Again.' });
+      await vi.waitFor(() => expect(lines.join('\n')).toContain('SMTP 451'));
+      expect(lines.join('\n')).not.toContain(author.email);
+      expect(await countUnread(handle.db, { actor: author })).toBe(3);
+    } finally {
+      await catcher.close();
+    }
   });
 
   it('sends no e-mail without SMTP_URL, and still notifies in the app', async () => {
