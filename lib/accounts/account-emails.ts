@@ -72,6 +72,7 @@ export async function mayMailAccount(limits: RateLimitStore, { address, userId }
   await consumeRateLimit(limits, 'accountEmailPerAddress', rateLimitKey(address));
   if (userId === null) return false;
   try {
+    await limiterFor(limits, 'accountEmailPerAccountAddress').consume(rateLimitKey(userId, address));
     await limiterFor(limits, 'accountEmailPerAccount').consume(rateLimitKey(userId));
     return true;
   } catch (error) {

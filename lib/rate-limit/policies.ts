@@ -25,8 +25,14 @@ export const RATE_LIMIT_POLICIES = {
   signUp: { points: 10, windowSeconds: 10 * MINUTE, counts: 'sign-ups' },
   /** "Forgot password" and "send the confirmation again", per address… */
   accountEmailPerAddress: { points: 20, windowSeconds: HOUR, counts: 'password-reset and confirmation e-mails asked for per address' },
-  /** …and per account: beyond this the answer is the same but no further mail goes out, so nobody's inbox can be flooded. */
-  accountEmailPerAccount: { points: 5, windowSeconds: HOUR, counts: 'password-reset and confirmation e-mails sent per account' },
+  /**
+   * …and per account from one address, then per account from everywhere: beyond these the
+   * answer is the same but no mail goes out, so nobody's inbox can be flooded. The first
+   * keeps one address from using up the account's mails, so its holder asking from their
+   * own connection still gets one unless many addresses were used against them.
+   */
+  accountEmailPerAccountAddress: { points: 5, windowSeconds: HOUR, counts: 'password-reset and confirmation e-mails sent per account and address' },
+  accountEmailPerAccount: { points: 20, windowSeconds: HOUR, counts: 'password-reset and confirmation e-mails sent per account' },
   grievanceFiling: { points: 5, windowSeconds: HOUR, counts: 'grievances filed' },
   grievanceMessage: { points: 30, windowSeconds: HOUR, counts: 'messages and steps in grievance cases' },
   /** Inputs, replies, reports and support given in consultations. */

@@ -93,12 +93,18 @@ describe.each(testBackends)('the account life cycle on $name', (backend) => {
       await expect(resetPassword(handle.db, { token: mail!.token, password: NEW_PASSWORD })).resolves.toMatchObject({ userId: person.id });
     });
 
-    it('sends an account at most five mails an hour, with the same answer beyond', async () => {
+    it('sends an account at most five mails an hour asked from one address and twenty from all, with the same answer beyond', async () => {
       const person = await createActor(handle.db, 'resident');
       const limits = memoryRateLimitStore();
-      const answers = [];
-      for (let attempt = 0; attempt < 7; attempt += 1) answers.push(await requestPasswordReset(handle.db, { email: person.email, address: address(), limits }));
-      expect(answers.filter((answer) => answer !== null)).toHaveLength(5);
+      const ask = (from: string) => requestPasswordReset(handle.db, { email: person.email, address: from, limits });
+      const fromOne = [];
+      for (let attempt = 0; attempt < 7; attempt += 1) fromOne.push(await ask('203.0.113.1'));
+      expect(fromOne.filter((answer) => answer !== null)).toHaveLength(5);
+      // The holder, from their own connection, still gets one.
+      expect(await ask('203.0.113.200')).not.toBeNull();
+      const fromMany = [];
+      for (let attempt = 0; attempt < 20; attempt += 1) fromMany.push(await ask(`203.0.113.${10 + attempt}`));
+      expect(fromMany.filter((answer) => answer !== null)).toHaveLength(14);
     });
   });
 
