@@ -7,6 +7,8 @@ import { isLiveAccount } from './public-name';
 export interface UserIdentity {
   id: string;
   name: string;
+  /** The name others see: the pseudonym if there is one. */
+  shownAs: string;
   role: Role;
   locale: string;
   emailVerified: boolean;
@@ -20,6 +22,7 @@ export async function findUserById(db: Db, id: string): Promise<UserIdentity | n
     .select({
       id: users.id,
       name: users.name,
+      pseudonym: users.pseudonym,
       role: users.role,
       locale: users.locale,
       emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
@@ -34,5 +37,7 @@ export async function findUserById(db: Db, id: string): Promise<UserIdentity | n
     .from(users)
     .where(and(eq(users.id, id), isLiveAccount))
     .limit(1);
-  return user?.name ? { ...user, name: user.name } : null;
+  if (!user?.name) return null;
+  const { pseudonym, ...rest } = user;
+  return { ...rest, name: user.name, shownAs: pseudonym ?? user.name };
 }

@@ -11,12 +11,26 @@ export type PendingAccountStep = 'verify_email' | 'accept_terms';
 
 export type Actor =
   | { kind: 'anonymous' }
-  | { kind: 'user'; id: string; name: string; role: Role; pending?: readonly PendingAccountStep[] };
+  | {
+      kind: 'user';
+      id: string;
+      /** The person's name, as they see it themselves. */
+      name: string;
+      role: Role;
+      /** The name others see (their pseudonym, if they chose one); `name` when absent. */
+      shownAs?: string;
+      pending?: readonly PendingAccountStep[];
+    };
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
 export function isSignedIn(actor: Actor): actor is Extract<Actor, { kind: 'user' }> {
   return actor.kind === 'user';
+}
+
+/** The name other people see for this actor (lib/accounts/public-name.ts). */
+export function shownName(actor: Extract<Actor, { kind: 'user' }>): string {
+  return actor.shownAs ?? actor.name;
 }
 
 /** Whether a signed-in person has done everything asked of them before taking part. */

@@ -25,5 +25,5 @@ export const getActor = cache(async (): Promise<Actor> => {
   const pending: PendingAccountStep[] = [];
   if (!user.emailVerified && isEmailVerificationRequired(env())) pending.push('verify_email');
   if (user.hasConsentOutstanding) pending.push('accept_terms');
-  return { kind: 'user', id: user.id, name: user.name, role: user.role, pending };
+  return { kind: 'user', id: user.id, name: user.name, shownAs: user.shownAs, role: user.role, pending };
 });

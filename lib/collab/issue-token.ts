@@ -1,5 +1,5 @@
 import type { Db } from '@/db';
-import { isSignedIn, type Actor } from '@/lib/auth/actor';
+import { isSignedIn, shownName, type Actor } from '@/lib/auth/actor';
 import { AppError } from '@/lib/errors';
 import { findInitiativeById } from '@/lib/initiatives/queries';
 import { isInvitedToMap } from '@/lib/stakeholder-map/invitations';
@@ -29,6 +29,7 @@ export async function issueCollabToken(
   const isInvited = await isInvitedToMap(db, { actor, initiativeId: initiative.id });
   const access = collabAccessFor(actor, document, { status: initiative.status, isInvited });
   if (!access) throw new AppError('forbidden', { detail: 'no access to document' });
-  const token = await signCollabToken({ userId: actor.id, name: actor.name, document: document.name, access }, key, now);
+  // Co-editors see each other by the name shown on contributions.
+  const token = await signCollabToken({ userId: actor.id, name: shownName(actor), document: document.name, access }, key, now);
   return { token, url: collabUrl, access };
 }

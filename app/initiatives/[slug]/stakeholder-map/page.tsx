@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
-import { isSignedIn } from '@/lib/auth/actor';
+import { isSignedIn, shownName } from '@/lib/auth/actor';
 import { getActor } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 import { loadMapPage } from '@/lib/stakeholder-map/map-page';
@@ -51,7 +51,7 @@ export default async function StakeholderMapPage({ params, searchParams }: Props
           initialMap={page.mapState}
           initialContacts={page.contactsState}
           access={page.access}
-          user={isSignedIn(actor) ? { id: actor.id, name: actor.name } : null}
+          user={isSignedIn(actor) ? { id: actor.id, name: shownName(actor) } : null}
           organizations={page.organizations}
           initialView={initialView}
           history={page.history}
