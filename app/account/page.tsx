@@ -6,6 +6,8 @@ import { loadProfile } from '@/lib/accounts/profile';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules';
 import { requirePermission } from '@/lib/auth/guards';
 import { LOCALES } from '@/lib/i18n/config';
+import { ResendConfirmationForm } from '@/app/_components/resend-confirmation-form';
+import { canSendAccountEmails } from '@/lib/accounts/account-emails';
 import { ChangeEmailForm, ChangePasswordForm, PreferencesForm, PublicNameForm } from './profile-forms';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -53,6 +55,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             ? t('emailConfirmed', { email: profile.email, date: format.dateTime(profile.emailVerifiedAt, { dateStyle: 'long' }) })
             : t('emailNotConfirmed', { email: profile.email })}
         </p>
+        {!profile.emailVerifiedAt && canSendAccountEmails() && <ResendConfirmationForm />}
         <ChangeEmailForm askPassword={profile.hasPassword} />
       </section>
 

@@ -38,6 +38,8 @@ export const RATE_LIMIT_POLICIES = {
   /** Inputs, replies, reports and support given in consultations. */
   contribution: { points: 300, windowSeconds: HOUR, counts: 'inputs, replies, reports and supports' },
   collabToken: { points: 120, windowSeconds: MINUTE, counts: 'collaboration tokens issued' },
+  /** Each download gathers everything about the person and is audited: a person needs a few. */
+  personalDataExport: { points: 10, windowSeconds: HOUR, counts: 'personal-data downloads per account' },
   /** KiB of files sent by people who are not signed in, per address… */
   anonymousUploadKiBPerAddress: { points: 100 * KIBIBYTES_PER_MEBIBYTE, windowSeconds: HOUR, counts: 'KiB uploaded anonymously per address' },
   /** …and by all of them together, which bounds how fast the data folder can grow. */

@@ -76,3 +76,19 @@ test('user administration is closed to anonymous visitors and to non-administrat
   await expect(page.getByRole('table')).toHaveCount(0);
   await expect(header.administrationLink).toBeHidden();
 });
+
+test('an administrator erases an account at its holder’s request, after ticking the box, and it leaves the list and the audit log says so', async ({ page, signIn, newAccount, adminUsersPage }) => {
+  await signIn(page, DEMO.admin);
+  await adminUsersPage.goto();
+  await adminUsersPage.deleteAccount(newAccount, { tick: false });
+  await expect(adminUsersPage.row(newAccount).getByRole('alert')).toHaveText('Tick the box to confirm that the person asked for their account to be erased.');
+  await adminUsersPage.deleteAccount(newAccount);
+  await expect(adminUsersPage.row(newAccount)).toHaveCount(0);
+
+  await page.goto('/admin/audit?action=account_deleted');
+  const newest = page.getByRole('main').getByRole('row').nth(1);
+  await expect(newest).toContainText('Account deleted');
+  await expect(newest).toContainText('Ada Admin (Administrator)');
+  await expect(newest).toContainText('byAdministrator: true');
+  await expect(page.getByRole('main')).not.toContainText(newAccount.email);
+});

@@ -13,7 +13,7 @@ export const changeRoleAction = formAction(changeRoleSchema, async (input, { db,
 });
 
 export const deleteAccountAction = formAction(
-  z.object({ userId: z.uuid('userNotFound'), confirmed: z.literal('on', 'deletionNotConfirmed') }),
+  z.object({ userId: z.uuid('userNotFound'), confirmed: z.literal('on', 'deletionOnRequestNotConfirmed') }),
   async ({ userId }, { db, actor }) => {
     await deleteAccountOnRequest(db, { actor, userId });
     revalidatePath('/admin/users');

@@ -26,6 +26,15 @@ export class AdminUsersPage {
     return this.row(account).getByRole('cell').nth(1);
   }
 
+  /** Erases an account at its holder's request; the box must be ticked first. */
+  async deleteAccount(account: Account, { tick = true }: { tick?: boolean } = {}): Promise<void> {
+    const row = this.row(account);
+    const button = row.getByRole('button', { name: 'Delete account' });
+    await expectHydrated(button);
+    if (tick) await row.getByRole('checkbox', { name: `Erase ${account.name}’s account, as they asked` }).check();
+    await button.click();
+  }
+
   async changeRole(account: Account, role: RoleName): Promise<void> {
     const row = this.row(account);
     const select = row.getByLabel(`New role for ${account.name}`);
