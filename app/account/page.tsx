@@ -56,7 +56,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             : t('emailNotConfirmed', { email: profile.email })}
         </p>
         {!profile.emailVerifiedAt && canSendAccountEmails() && <ResendConfirmationForm />}
-        <ChangeEmailForm askPassword={profile.hasPassword} />
+        {profile.hasPassword ? <ChangeEmailForm askPassword /> : <p>{t('emailManagedByProvider')}</p>}
       </section>
 
       {profile.hasPassword ? (

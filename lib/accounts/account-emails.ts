@@ -64,13 +64,21 @@ export function sendAccountEmailLater(email: AccountEmail, mailer: Mailer | null
 }
 
 /**
- * Counts one mail asked for by this address against the address's budget (throws
- * `rate_limited` when it is spent), then against the account's; beyond the account's
- * budget nothing is sent, silently, so nobody can flood someone else's inbox.
+ * Counts one request for an account e-mail ("forgot your password", "send the
+ * confirmation again", a new address) against the asking address's budget; throws
+ * `rate_limited` when it is spent. Counted before anything is looked up, so the answer
+ * is the same whether or not an account is concerned.
  */
-export async function mayMailAccount(limits: RateLimitStore, { address, userId }: { address: string; userId: string | null }): Promise<boolean> {
+export async function countAccountEmailRequest(limits: RateLimitStore, address: string): Promise<void> {
   await consumeRateLimit(limits, 'accountEmailPerAddress', rateLimitKey(address));
-  if (userId === null) return false;
+}
+
+/**
+ * Whether an account may be sent one more mail: within its budget per asking address,
+ * then in all. Beyond them nothing is sent, silently, so nobody can flood someone else's
+ * inbox, and one address cannot use up the holder's mails.
+ */
+export async function mayMailAccount(limits: RateLimitStore, { address, userId }: { address: string; userId: string }): Promise<boolean> {
   try {
     await limiterFor(limits, 'accountEmailPerAccountAddress').consume(rateLimitKey(userId, address));
     await limiterFor(limits, 'accountEmailPerAccount').consume(rateLimitKey(userId));

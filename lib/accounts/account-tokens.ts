@@ -92,6 +92,17 @@ export async function isAccountTokenUsable(db: Db, { token, purpose, now = new D
   return row !== undefined;
 }
 
+/**
+ * Ends every unused link of an account (of one purpose, or all): after its password or
+ * address changes, a link mailed before must not work any more.
+ */
+export async function invalidateAccountTokens(db: Db, userId: string, { purpose, now = new Date() }: { purpose?: AccountTokenPurpose; now?: Date } = {}): Promise<void> {
+  await db
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(and(eq(accountTokens.userId, userId), isNull(accountTokens.usedAt), purpose ? eq(accountTokens.purpose, purpose) : undefined));
+}
+
 /** Deletes used and expired links (they hold an address): run by the daily retention job. */
 export async function pruneAccountTokens(db: Db, { now = new Date() }: { now?: Date } = {}): Promise<number> {
   const deleted = await db

@@ -9,8 +9,8 @@ import { recordAudit } from '@/lib/audit/record';
 import { isLiveAccount } from './public-name';
 import type { ChangeRoleInput } from './schemas';
 
-/** Any constant; it only serializes role changes across the processes of one deployment. */
-const ROLE_CHANGE_LOCK_KEY = 7_340_113;
+/** Any constant; it only serializes role changes (and deletions) across the processes of one deployment. */
+export const ROLE_CHANGE_LOCK_KEY = 7_340_113;
 
 /**
  * Gives an account another role and ends every session of that user, so they sign in

@@ -6,14 +6,15 @@
 // notifications; grievances they filed keep their history but lose the contact details;
 // a name they gave on assisted input goes too. The audit log records that it happened,
 // by whom, and nothing about the person.
-import { and, eq, isNotNull, ne } from 'drizzle-orm';
+import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { accountTokens, consents, grievances, identityLinks, inputs, memberships, notifications, users, userSessions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { authorize } from '@/lib/auth/policy';
+import { authorize, can } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record';
 import { AppError } from '@/lib/errors';
 import { databaseRateLimitStore, type RateLimitStore } from '@/lib/rate-limit/store';
+import { ROLE_CHANGE_LOCK_KEY } from './change-user-role';
 import { confirmCurrentPassword } from './current-password';
 import { isLiveAccount } from './public-name';
 
@@ -65,11 +66,23 @@ export async function deleteOwnAccount(
   authorize(actor, 'account.manageOwn');
   const me = actor as SignedInActor;
   await confirmCurrentPassword(db, { userId: me.id, password: currentPassword, address, limits });
-  await db.transaction((tx) => eraseAccount(tx as unknown as Db, { userId: me.id, actor: me, byAdministrator: false, now }));
+  await db.transaction((tx) => eraseAccount(tx, { userId: me.id, actor: me, byAdministrator: false, now }));
 }
 
-/** An administrator deletes another person's account at their request (never their own from here). */
+/**
+ * An administrator deletes another person's account at their request (never their own
+ * from here). Serialized with role changes, and the administrator's role is checked again
+ * inside: two administrators deleting each other at once cannot leave the site without one.
+ */
 export async function deleteAccountOnRequest(db: Db, { actor, userId, now = new Date() }: { actor: Actor; userId: string; now?: Date }): Promise<void> {
   authorize(actor, 'user.delete', { userId });
-  await db.transaction((tx) => eraseAccount(tx as unknown as Db, { userId, actor: actor as SignedInActor, byAdministrator: true, now }));
+  const admin = actor as SignedInActor;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${ROLE_CHANGE_LOCK_KEY})`);
+    const [current] = await tx.select({ role: users.role }).from(users).where(and(eq(users.id, admin.id), isLiveAccount));
+    if (!current || !can({ ...admin, role: current.role }, 'user.delete', { userId })) {
+      throw new AppError('forbidden', { detail: 'the actor is no longer allowed to delete accounts' });
+    }
+    await eraseAccount(tx, { userId, actor: { ...admin, role: current.role }, byAdministrator: true, now });
+  });
 }

@@ -9,8 +9,8 @@ import { isSignedIn, type Actor } from '@/lib/auth/actor';
 import { isUniqueViolation } from '@/lib/db-errors';
 import { AppError } from '@/lib/errors';
 import { databaseRateLimitStore, type RateLimitStore } from '@/lib/rate-limit/store';
-import { mayMailAccount, type AccountEmail } from './account-emails';
-import { issueAccountToken, redeemAccountToken } from './account-tokens';
+import { countAccountEmailRequest, mayMailAccount, type AccountEmail } from './account-emails';
+import { invalidateAccountTokens, issueAccountToken, redeemAccountToken } from './account-tokens';
 import { isLiveAccount } from './public-name';
 
 /** The confirmation e-mail for an address of an account (its own, or the new one it asked for). */
@@ -36,6 +36,7 @@ export async function resendEmailConfirmation(
     .from(users)
     .where(and(eq(users.id, actor.id), isLiveAccount))
     .limit(1);
+  await countAccountEmailRequest(limits, address);
   if (!account?.email || account.emailVerifiedAt !== null) return null;
   if (!(await mayMailAccount(limits, { address, userId: actor.id }))) return null;
   return prepareEmailConfirmation(db, { userId: actor.id, email: account.email, locale: account.locale, now });
@@ -60,6 +61,8 @@ export async function confirmEmail(db: Db, { token, now = new Date() }: { token:
         if (holder) throw new AppError('conflict');
       }
       await tx.update(users).set({ email: redeemed.email, emailVerifiedAt: now }).where(eq(users.id, redeemed.userId));
+      // Reset links mailed to the old address stop working.
+      if (addressChanged) await invalidateAccountTokens(tx, redeemed.userId, { purpose: 'password_reset', now });
       return { status: 'confirmed', userId: redeemed.userId, addressChanged };
     });
   } catch (error) {

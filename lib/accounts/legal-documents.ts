@@ -8,6 +8,7 @@ import { consents, legalDocuments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authorize } from '@/lib/auth/policy';
 import { recordAudit } from '@/lib/audit/record';
+import { isUniqueViolation } from '@/lib/db-errors';
 import { AppError } from '@/lib/errors';
 import { DEFAULT_LEGAL_TEXTS } from './default-legal-texts';
 import { LEGAL_DOCUMENT_KINDS, type LegalDocumentKind } from './vocabulary';
@@ -66,16 +67,22 @@ export async function publishLegalDocument(
 ): Promise<LegalDocument> {
   authorize(actor, 'legal.publish');
   const admin = actor as Extract<Actor, { kind: 'user' }>;
-  return db.transaction(async (tx) => {
-    const [latest] = await tx.select({ version: max(legalDocuments.version) }).from(legalDocuments).where(eq(legalDocuments.kind, kind));
-    const version = (latest?.version ?? 0) + 1;
-    const [published] = await tx
-      .insert(legalDocuments)
-      .values({ kind, version, body, changeSummary, publishedAt: now, publishedBy: admin.id })
-      .returning({ kind: legalDocuments.kind, version: legalDocuments.version, body: legalDocuments.body, changeSummary: legalDocuments.changeSummary, publishedAt: legalDocuments.publishedAt });
-    await recordAudit(tx, { actor: admin, action: 'legal_document_published', subjectType: 'legal_document', details: { kind, version }, now });
-    return published!;
-  });
+  try {
+    return await db.transaction(async (tx) => {
+      const [latest] = await tx.select({ version: max(legalDocuments.version) }).from(legalDocuments).where(eq(legalDocuments.kind, kind));
+      const version = (latest?.version ?? 0) + 1;
+      const [published] = await tx
+        .insert(legalDocuments)
+        .values({ kind, version, body, changeSummary, publishedAt: now, publishedBy: admin.id })
+        .returning({ kind: legalDocuments.kind, version: legalDocuments.version, body: legalDocuments.body, changeSummary: legalDocuments.changeSummary, publishedAt: legalDocuments.publishedAt });
+      await recordAudit(tx, { actor: admin, action: 'legal_document_published', subjectType: 'legal_document', details: { kind, version }, now });
+      return published!;
+    });
+  } catch (error) {
+    // Two administrators publishing at once: the unique version decides, the second is told.
+    if (isUniqueViolation(error)) throw new AppError('conflict', { fieldErrors: { form: 'legalDocumentPublishedMeanwhile' } });
+    throw error;
+  }
 }
 
 /**

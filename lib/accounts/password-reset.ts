@@ -1,8 +1,10 @@
 // "Forgot your password?": a link by e-mail, valid one hour, used once. Asking always
-// gets the same answer, whether the address has an account or not, so the form cannot
-// be used to find out who is registered; and using the link signs the account out
-// everywhere (whoever knew the old password is out too).
-import { and, eq } from 'drizzle-orm';
+// gets the same answer, at the same speed, whether the address has an account or not:
+// the caller counts the request (countAccountEmailRequest) and answers, and only then
+// runs requestPasswordReset and sends. Using the link signs the account out everywhere
+// (whoever knew the old password is out too). Accounts that sign in through the city's
+// identity provider have no password here and get no link.
+import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
@@ -15,9 +17,9 @@ import { isAccountTokenUsable, issueAccountToken, redeemAccountToken } from './a
 import { isLiveAccount } from './public-name';
 
 /**
- * Prepares the reset e-mail for an address: null when there is no such account (or it
- * has had its share of mails), which the caller must not let show. The caller sends it
- * with sendAccountEmailLater.
+ * Prepares the reset e-mail for an address: null when there is no such account with a
+ * password (or it has had its share of mails), which the caller must not let show. The
+ * caller sends it with sendAccountEmailLater.
  */
 export async function requestPasswordReset(
   db: Db,
@@ -26,9 +28,9 @@ export async function requestPasswordReset(
   const [account] = await db
     .select({ id: users.id, email: users.email, locale: users.locale })
     .from(users)
-    .where(and(eq(users.email, email.trim().toLowerCase()), isLiveAccount))
+    .where(and(eq(users.email, email.trim().toLowerCase()), isNotNull(users.passwordHash), isLiveAccount))
     .limit(1);
-  if (!(await mayMailAccount(limits, { address, userId: account?.id ?? null })) || !account?.email) return null;
+  if (!account?.email || !(await mayMailAccount(limits, { address, userId: account.id }))) return null;
   const token = await issueAccountToken(db, { userId: account.id, purpose: 'password_reset', email: account.email, now });
   return { kind: 'password_reset', to: account.email, locale: account.locale, token };
 }
@@ -56,16 +58,17 @@ export async function resetPassword(
     const redeemed = await redeemAccountToken(tx, { token, purpose: 'password_reset', now });
     if (!redeemed) throw linkExpired();
     const [account] = await tx
-      .select({ name: users.name, email: users.email, emailVerifiedAt: users.emailVerifiedAt })
+      .select({ name: users.name, email: users.email, emailVerifiedAt: users.emailVerifiedAt, passwordHash: users.passwordHash })
       .from(users)
       .where(and(eq(users.id, redeemed.userId), isLiveAccount))
       .limit(1);
-    if (!account?.email) throw linkExpired();
+    // A link mailed to an address the account no longer has, or to an account that now signs in through the provider, is void.
+    if (!account?.email || account.email !== redeemed.email || account.passwordHash === null) throw linkExpired();
     const problem = findPasswordProblem({ password, email: account.email, name: account.name ?? '' });
     if (problem) throw new AppError('bad_request', { fieldErrors: { password: problem } });
     await tx
       .update(users)
-      .set({ passwordHash, ...(account.emailVerifiedAt === null && redeemed.email === account.email ? { emailVerifiedAt: now } : {}) })
+      .set({ passwordHash, ...(account.emailVerifiedAt === null ? { emailVerifiedAt: now } : {}) })
       .where(eq(users.id, redeemed.userId));
     const sessionsEnded = await revokeAllSessions(tx, redeemed.userId, { now });
     return { userId: redeemed.userId, sessionsEnded };

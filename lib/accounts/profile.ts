@@ -11,7 +11,8 @@ import { revokeAllSessions } from '@/lib/auth/sessions';
 import type { Role } from '@/lib/auth/roles';
 import { AppError } from '@/lib/errors';
 import { databaseRateLimitStore, type RateLimitStore } from '@/lib/rate-limit/store';
-import { mayMailAccount, type AccountEmail } from './account-emails';
+import { countAccountEmailRequest, mayMailAccount, type AccountEmail } from './account-emails';
+import { invalidateAccountTokens } from './account-tokens';
 import { confirmCurrentPassword } from './current-password';
 import { cleanDisplayName } from './display-name';
 import { prepareEmailConfirmation } from './email-verification';
@@ -96,7 +97,10 @@ export async function requestEmailChange(
 ): Promise<AccountEmail | null> {
   const me = ownAccount(actor);
   const details = await confirmCurrentPassword(db, { userId: me.id, password: currentPassword, address, limits });
+  // The provider vouches for the address of an account it signs in; it changes there.
+  if (!details.hasPassword) throw new AppError('bad_request', { fieldErrors: { form: 'emailManagedByProvider' } });
   if (email === details.email) throw new AppError('bad_request', { fieldErrors: { email: 'emailUnchanged' } });
+  await countAccountEmailRequest(limits, address);
   if (!(await mayMailAccount(limits, { address, userId: me.id }))) return null;
   return prepareEmailConfirmation(db, { userId: me.id, email, locale: details.locale, isChange: true });
 }
@@ -124,6 +128,7 @@ export async function changePassword(
   const passwordHash = await hashPassword(newPassword);
   return db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash }).where(eq(users.id, me.id));
+    await invalidateAccountTokens(tx, me.id, { purpose: 'password_reset' });
     return revokeAllSessions(tx, me.id, currentSessionId ? { except: currentSessionId } : {});
   });
 }

@@ -63,7 +63,8 @@ function providerIdentity(profile: Record<string, unknown>): ProviderIdentity {
     email: typeof profile.email === 'string' ? profile.email : null,
     emailVerified: profile.email_verified === true || profile.email_verified === 'true',
     name: typeof profile.name === 'string' ? profile.name : null,
-    role: roleFromClaim(profile[environment.OIDC_ROLE_CLAIM], parseRoleMap(environment.OIDC_ROLE_MAP) ?? [], environment.OIDC_DEFAULT_ROLE),
+    // Without a map the provider does not manage roles: accounts keep theirs.
+    role: environment.OIDC_ROLE_MAP ? roleFromClaim(profile[environment.OIDC_ROLE_CLAIM], parseRoleMap(environment.OIDC_ROLE_MAP) ?? [], environment.OIDC_DEFAULT_ROLE) : null,
   };
 }
 
@@ -100,7 +101,7 @@ export const authOptions: NextAuthOptions = {
     async signIn({ user, account, profile }) {
       if (account?.provider !== IDENTITY_PROVIDER_ID) return true;
       try {
-        const signedIn = await signInWithIdentity(await getDb(), providerIdentity((profile ?? {}) as Record<string, unknown>));
+        const signedIn = await signInWithIdentity(await getDb(), providerIdentity((profile ?? {}) as Record<string, unknown>), { defaultRole: env().OIDC_DEFAULT_ROLE });
         user.id = signedIn.userId;
         user.name = signedIn.name;
         return true;

@@ -23,6 +23,8 @@ function secret(): string {
 
 /** Opens a session for an account that has just proved who it is, and gives this browser its cookie. */
 export async function startBrowserSession(db: Db, { userId, name, now = new Date() }: { userId: string; name: string; now?: Date }): Promise<string> {
+  // A session this browser had before (someone else's, or an older one) ends on the server too.
+  await revokeSession(db, { sessionId: await currentBrowserSessionId(), now });
   const session = await createSession(db, { userId, now });
   const value = await encodeSessionToken({ userId, name, sessionId: session.id, secret: secret(), maxAgeSeconds: SESSION_MAX_AGE_SECONDS });
   const cookieName = sessionCookieName(siteUrl());

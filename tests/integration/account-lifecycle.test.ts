@@ -85,6 +85,18 @@ describe.each(testBackends)('the account life cycle on $name', (backend) => {
       await expect(resetPassword(handle.db, { token: third!.token, password: NEW_PASSWORD, now: new Date(asked.getTime() + 59 * 60_000) })).resolves.toMatchObject({ userId: person.id });
     });
 
+    it('voids reset links once the password or the address has changed since', async () => {
+      const person = await createActor(handle.db, 'resident');
+      const beforePasswordChange = await requestPasswordReset(handle.db, { email: person.email, address: address(), limits: memoryRateLimitStore() });
+      await changePassword(handle.db, { actor: person, currentPassword: PASSWORD, newPassword: NEW_PASSWORD, currentSessionId: null, address: address(), limits: memoryRateLimitStore() });
+      await expect(resetPassword(handle.db, { token: beforePasswordChange!.token, password: 'yet another passphrase' })).rejects.toMatchObject({ fieldErrors: { form: 'resetLinkExpired' } });
+
+      const beforeMove = await requestPasswordReset(handle.db, { email: person.email, address: address(), limits: memoryRateLimitStore() });
+      const move = await requestEmailChange(handle.db, { actor: person, email: uniqueEmail('moved-again'), currentPassword: NEW_PASSWORD, address: address(), limits: memoryRateLimitStore() });
+      await confirmEmail(handle.db, { token: move!.token });
+      await expect(resetPassword(handle.db, { token: beforeMove!.token, password: 'yet another passphrase' })).rejects.toMatchObject({ fieldErrors: { form: 'resetLinkExpired' } });
+    });
+
     it('keeps the link usable when the new password is refused', async () => {
       const person = await createActor(handle.db, 'resident');
       const mail = await requestPasswordReset(handle.db, { email: person.email, address: address(), limits: memoryRateLimitStore() });

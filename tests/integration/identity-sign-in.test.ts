@@ -3,12 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEntries, identityLinks, users } from '@/db/schema';
+import { authenticate } from '@/lib/accounts/authenticate';
 import { signInWithIdentity, UNVERIFIED_EMAIL, type ProviderIdentity } from '@/lib/accounts/identity-sign-in';
+import { requestPasswordReset } from '@/lib/accounts/password-reset';
+import { registerUser } from '@/lib/accounts/register-user';
+import { memoryRateLimitStore } from '@/lib/rate-limit/store';
 import { createSession, isSessionActive } from '@/lib/auth/sessions';
 import { createActor, uniqueEmail } from './support/actors';
 import { testBackends, useSuiteDatabase } from './support/databases';
 
 const ISSUER = 'https://id.city.example';
+const PASSWORD = 'correct horse battery';
 
 describe.each(testBackends)('signing in through the identity provider on $name', (backend) => {
   const handle = useSuiteDatabase(backend);
@@ -41,6 +46,34 @@ describe.each(testBackends)('signing in through the identity provider on $name',
 
     const joined = await signInWithIdentity(handle.db, identity({ email: resident.email, role: 'admin' }));
     expect(joined).toMatchObject({ userId: resident.id, role: 'admin', linked: 'verified_email' });
+  });
+
+  it('takes over an account someone registered with the address without confirming it: its password no longer signs in', async () => {
+    const email = uniqueEmail('squatted');
+    const squatter = await registerUser(handle.db, { name: 'Not The Staff Member', email, password: PASSWORD });
+    const squatterSession = await createSession(handle.db, { userId: squatter.id });
+    const staff = await signInWithIdentity(handle.db, identity({ email, role: 'admin' }));
+    expect(staff).toMatchObject({ userId: squatter.id, role: 'admin', linked: 'verified_email' });
+    await expect(authenticate(handle.db, { email, password: PASSWORD, address: '192.0.2.50', limits: memoryRateLimitStore() })).resolves.toBeNull();
+    expect(await isSessionActive(handle.db, { sessionId: squatterSession.id, userId: squatter.id })).toBe(false);
+    // And no password can be set again by e-mail: the provider signs this account in.
+    await expect(requestPasswordReset(handle.db, { email, address: '192.0.2.51', limits: memoryRateLimitStore() })).resolves.toBeNull();
+  });
+
+  it('leaves roles alone when no role map is configured', async () => {
+    const moderator = await createActor(handle.db, 'moderator');
+    const signedIn = await signInWithIdentity(handle.db, identity({ email: moderator.email, role: null }));
+    expect(signedIn).toMatchObject({ userId: moderator.id, role: 'moderator' });
+    const created = await signInWithIdentity(handle.db, identity({ role: null }), { defaultRole: 'resident' });
+    expect(created.role).toBe('resident');
+  });
+
+  it('never demotes the last administrator', async () => {
+    // Every other administrator of this suite's database is demoted first.
+    await handle.db.update(users).set({ role: 'resident' }).where(eq(users.role, 'admin'));
+    const only = identity({ role: 'admin' });
+    const { userId } = await signInWithIdentity(handle.db, only);
+    await expect(signInWithIdentity(handle.db, { ...only, role: 'resident' })).resolves.toMatchObject({ userId, role: 'admin' });
   });
 
   it('follows the provider’s groups at every sign-in, ending old sessions and recording the change', async () => {

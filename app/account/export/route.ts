@@ -9,6 +9,7 @@ import { recordAudit } from '@/lib/audit/record';
 import { isSignedIn } from '@/lib/auth/actor';
 import { getActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
+import { notFoundResponse } from '@/lib/http/not-found-response';
 import { consumeRateLimit } from '@/lib/rate-limit/limits';
 import { rateLimitKey, rateLimitStoreFor } from '@/lib/rate-limit/store';
 import { waitValues } from '@/lib/rate-limit/wait';
@@ -30,7 +31,14 @@ export async function GET(): Promise<Response> {
     });
   }
   const now = new Date();
-  const data = await collectPersonalData(db, { actor, now });
+  let data;
+  try {
+    data = await collectPersonalData(db, { actor, now });
+  } catch (error) {
+    // The account was deleted while the download was being asked for.
+    if (isAppError(error) && error.code === 'not_found') return notFoundResponse();
+    throw error;
+  }
   const tExport = await getTranslations('dataExport');
   const translate = tExport as unknown as (key: string, values?: Record<string, string | number>) => string;
   const archive = personalDataArchive(data, translate, await getLocale());

@@ -6,7 +6,7 @@ import { SelectFilter } from '@/app/_components/select-filter';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { publicName } from '@/lib/accounts/public-name';
-import { AUDIT_PAGE_SIZE, listAuditEntries } from '@/lib/audit/record';
+import { AUDIT_PAGE_SIZE, auditCursorText, listAuditEntries, parseAuditCursor } from '@/lib/audit/record';
 import { AUDIT_ACTIONS, isAuditAction } from '@/lib/audit/vocabulary';
 import { requirePermission } from '@/lib/auth/guards';
 
@@ -18,8 +18,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   const actor = await requirePermission('audit.view');
   const params = await searchParams;
   const action = isAuditAction(params.action) ? params.action : undefined;
-  const beforeParam = typeof params.before === 'string' ? new Date(params.before) : null;
-  const before = beforeParam && !Number.isNaN(beforeParam.getTime()) ? beforeParam : undefined;
+  const before = parseAuditCursor(params.before);
   const db = await getDb();
   const entries = await listAuditEntries(db, { actor, action, before });
   const actorIds = [...new Set(entries.map((entry) => entry.actorId).filter((id): id is string => id !== null))];
@@ -87,7 +86,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       )}
       {entries.length === AUDIT_PAGE_SIZE && last && (
         <p>
-          <Link href={`/admin/audit?${new URLSearchParams({ ...(action ? { action } : {}), before: last.createdAt.toISOString() }).toString()}`}>{t('older')}</Link>
+          <Link href={`/admin/audit?${new URLSearchParams({ ...(action ? { action } : {}), before: auditCursorText(last) }).toString()}`}>{t('older')}</Link>
         </p>
       )}
     </section>
