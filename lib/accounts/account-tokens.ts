@@ -3,7 +3,7 @@
 // so neither a copy of the database nor its logs let anyone use a link. A token is used
 // at most once: the update that marks it used is the check.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, lt, or, isNotNull } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { accountTokens } from '@/db/schema';
 import type { AccountTokenPurpose } from './vocabulary';
@@ -35,6 +35,8 @@ export async function issueAccountToken(
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await db.transaction(async (tx) => {
+    // One account's links are made one at a time, so two requests at once leave one usable link.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`account-token:${userId}`}))`);
     await tx
       .update(accountTokens)
       .set({ usedAt: now })

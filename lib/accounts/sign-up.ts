@@ -1,4 +1,5 @@
 import type { Db } from '@/db';
+import { isAppError } from '@/lib/errors';
 import { consumeRateLimit } from '@/lib/rate-limit/limits';
 import { databaseRateLimitStore, rateLimitKey, type RateLimitStore } from '@/lib/rate-limit/store';
 import type { AccountEmail } from './account-emails';
@@ -32,7 +33,13 @@ export async function signUp(
   // Checked before the account exists, so a stale form creates nothing.
   await recordConsent(db, { userId: null, agreed });
   const user = await registerUser(db, { name, email, password, pseudonym, locale, role: 'resident' });
-  await recordConsent(db, { userId: user.id, agreed });
+  try {
+    await recordConsent(db, { userId: user.id, agreed });
+  } catch (error) {
+    // A new version published in the instant since the check: the account exists, and
+    // like everyone else its holder is asked to agree to the new version before taking part.
+    if (!isAppError(error) || error.code !== 'conflict') throw error;
+  }
   const confirmation = sendConfirmation ? await prepareEmailConfirmation(db, { userId: user.id, email: user.email, locale }) : null;
   return { user, confirmation };
 }
